@@ -11,14 +11,22 @@ import java.util.Objects;
  *     of the element that holds it)
  * @param exact whether {@code text} stands character for character at {@code offset} in the
  *     original input; false for web page blocks, whose text is read from markup
+ * @param end the line terminator that follows {@code text} in the original input ({@code "\n"},
+ *     {@code "\r\n"} or {@code "\r"}), empty for the last line and for web page blocks
  */
-public record SourceLine(String text, int offset, boolean exact) {
+public record SourceLine(String text, int offset, boolean exact, String end) {
 
   public SourceLine {
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(end, "end");
     if (offset < 0) {
       throw new IllegalArgumentException("line offset must be >= 0: " + offset);
     }
+  }
+
+  /** A line with no terminator: a web page block, or the last line of a text. */
+  public SourceLine(String text, int offset, boolean exact) {
+    this(text, offset, exact, "");
   }
 
   /**
@@ -32,10 +40,11 @@ public record SourceLine(String text, int offset, boolean exact) {
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
-        lines.add(new SourceLine(text.substring(start, i), start, true));
+        int lineEnd = i;
         if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
           i++;
         }
+        lines.add(new SourceLine(text.substring(start, lineEnd), start, true, text.substring(lineEnd, i + 1)));
         start = i + 1;
       }
     }

@@ -1,0 +1,146 @@
+package org.triangulate.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.triangulate.model.Article;
+import org.triangulate.model.Problem;
+
+/**
+ * Ingests many inputs on several threads and makes one deterministic result: articles sorted by id,
+ * ids unique across the run, problems sorted by source and position. The result is the same bytes
+ * whatever the order of the inputs and the number of threads.
+ *
+ * <p>Ids: where two articles would share an id, the one whose source (then location) sorts first
+ * keeps it and the others get {@code ~2}, {@code ~3}, ... in that order.
+ */
+public final class Corpus {
+
+  /** Told after each input is read; called from worker threads. */
+  @FunctionalInterface
+  public interface Progress {
+    void inputDone(String source, int done, int total);
+
+    static Progress none() {
+      return (source, done, total) -> {};
+    }
+  }
+
+  private Corpus() {}
+
+  /** Reads every input with {@code threads} threads (1 reads on the calling thread). */
+  public static IngestResult ingest(
+      List<Inputs.Input> inputs, Ingester ingester, int threads, Progress progress) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1: " + threads);
+    }
+    List<IngestResult> results = new ArrayList<>(inputs.size());
+    AtomicInteger done = new AtomicInteger();
+    if (threads == 1 || inputs.size() < 2) {
+      for (Inputs.Input in : inputs) {
+        results.add(ingester.ingest(in.path(), in.source()));
+        progress.inputDone(in.source(), done.incrementAndGet(), inputs.size());
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+      try {
+        List<Future<IngestResult>> futures = new ArrayList<>(inputs.size());
+        for (Inputs.Input in : inputs) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    IngestResult r = ingester.ingest(in.path(), in.source());
+                    progress.inputDone(in.source(), done.incrementAndGet(), inputs.size());
+                    return r;
+                  }));
+        }
+        for (Future<IngestResult> f : futures) {
+          results.add(f.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("ingest was interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("ingest failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return merge(results);
+  }
+
+  /** Merges per-input results: unique ids, stable order. */
+  public static IngestResult merge(List<IngestResult> results) {
+    List<Article> articles = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (IngestResult r : results) {
+      articles.addAll(r.articles());
+      problems.addAll(r.problems());
+    }
+    problems.sort(Comparator.naturalOrder());
+    return new IngestResult(uniqueIds(articles), problems);
+  }
+
+  /** Gives every article a unique id (see the class comment) and sorts them by id. */
+  static List<Article> uniqueIds(List<Article> articles) {
+    Map<String, List<Article>> byId = new TreeMap<>();
+    for (Article a : articles) {
+      byId.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);
+    }
+    Set<String> taken = new HashSet<>(byId.keySet());
+    List<Article> out = new ArrayList<>(articles.size());
+    for (Map.Entry<String, List<Article>> e : byId.entrySet()) {
+      List<Article> same = e.getValue();
+      if (same.size() == 1) {
+        out.add(same.get(0));
+        continue;
+      }
+      same.sort(BY_ORIGIN);
+      out.add(same.get(0));
+      int n = 2;
+      for (Article a : same.subList(1, same.size())) {
+        String id;
+        do {
+          id = e.getKey() + "~" + n++;
+        } while (taken.contains(id));
+        taken.add(id);
+        out.add(a.withId(id));
+      }
+    }
+    out.sort(Comparator.comparing(Article::id));
+    return out;
+  }
+
+  private static final Comparator<Article> BY_ORIGIN =
+      Comparator.comparing(Article::source)
+          .thenComparingLong(a -> position(a.location().orElse("")))
+          .thenComparing(a -> a.location().orElse(""))
+          .thenComparing(Article::text);
+
+  private static long position(String location) {
+    int i = location.lastIndexOf(' ');
+    try {
+      return i < 0 ? -1 : Long.parseLong(location.substring(i + 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "ingest-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

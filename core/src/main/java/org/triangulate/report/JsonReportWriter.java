@@ -1,0 +1,132 @@
+package org.triangulate.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
+import org.triangulate.model.Article;
+import org.triangulate.model.ArticleMetadata;
+import org.triangulate.model.Problem;
+import org.triangulate.model.Removal;
+import org.triangulate.model.Repair;
+import org.triangulate.model.Span;
+
+/**
+ * Writes a {@link Report} as JSON, schema {@value Report#SCHEMA}, documented in {@code
+ * docs/report.md} and {@code docs/report.schema.json}.
+ *
+ * <p>The output is a function of the report alone: fields in a fixed order, two-space indentation,
+ * {@code \n} line ends, UTF-8, no timestamps. It streams, so a report of millions of articles needs
+ * no tree in memory.
+ */
+public final class JsonReportWriter {
+
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+  /** Writes {@code report} to {@code out}, which it flushes but does not close. */
+  public void write(Report report, OutputStream out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+      g.setPrettyPrinter(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(indenter)
+              .withArrayIndenter(indenter));
+      g.writeStartObject();
+      g.writeStringField("schema", Report.SCHEMA);
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("inputs", report.inputs());
+      g.writeNumberField("articles", report.articles().size());
+      g.writeNumberField("stories", 0);
+      g.writeNumberField("problems", report.problems().size());
+      g.writeNumberField("rejected", report.rejected());
+      g.writeEndObject();
+      g.writeArrayFieldStart("articles");
+      for (Article a : report.articles()) {
+        article(g, a);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("stories");
+      g.writeEndArray();
+      g.writeArrayFieldStart("problems");
+      for (Problem p : report.problems()) {
+        problem(g, p);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+    out.flush();
+  }
+
+  /** Writes one article as the report does; also used by tests that pin single articles. */
+  public static void article(JsonGenerator g, Article a) throws IOException {
+    ArticleMetadata m = a.metadata();
+    g.writeStartObject();
+    g.writeStringField("id", a.id());
+    g.writeStringField("source", a.source());
+    optional(g, "location", a.location());
+    g.writeStringField("format", a.format());
+    optional(g, "title", m.title());
+    optional(g, "byline", m.byline());
+    optional(g, "outlet", m.outlet());
+    optional(g, "published", m.published());
+    optional(g, "modified", m.modified());
+    optional(g, "language", m.language());
+    optional(g, "url", m.url());
+    optional(g, "dateline", m.dateline());
+    g.writeStringField("text", a.text());
+    g.writeArrayFieldStart("removed");
+    for (Removal r : a.removed()) {
+      g.writeStartObject();
+      g.writeStringField("reason", r.reason());
+      g.writeStringField("text", r.text());
+      g.writeNumberField("offset", r.offset());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("repairs");
+    for (Repair r : a.repairs()) {
+      g.writeStartObject();
+      g.writeStringField("reason", r.reason());
+      g.writeStringField("original", r.original());
+      g.writeStringField("replacement", r.replacement());
+      g.writeNumberField("offset", r.offset());
+      span(g, "span", r.span());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void problem(JsonGenerator g, Problem p) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("source", p.source());
+    g.writeStringField("location", p.location());
+    g.writeStringField("stage", p.stage());
+    g.writeStringField("severity", p.severity().wireName());
+    g.writeStringField("message", p.message());
+    g.writeEndObject();
+  }
+
+  /** A span as the two-element array {@code [begin, end]}. */
+  static void span(JsonGenerator g, String name, Span s) throws IOException {
+    g.writeArrayFieldStart(name);
+    g.writeNumber(s.begin());
+    g.writeNumber(s.end());
+    g.writeEndArray();
+  }
+
+  private static void optional(JsonGenerator g, String name, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(name, value.get());
+    } else {
+      g.writeNullField(name);
+    }
+  }
+}
