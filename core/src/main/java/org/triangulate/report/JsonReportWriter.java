@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
@@ -31,11 +32,7 @@ public final class JsonReportWriter {
   public void write(Report report, OutputStream out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-      g.setPrettyPrinter(
-          new DefaultPrettyPrinter()
-              .withObjectIndenter(indenter)
-              .withArrayIndenter(indenter));
+      g.setPrettyPrinter(prettyPrinter());
       g.writeStartObject();
       g.writeStringField("schema", Report.SCHEMA);
       g.writeObjectFieldStart("summary");
@@ -61,6 +58,16 @@ public final class JsonReportWriter {
       g.writeRaw('\n');
     }
     out.flush();
+  }
+
+  /** The report's layout: two-space indentation, {@code \n} line ends, {@code "name": value}. */
+  public static DefaultPrettyPrinter prettyPrinter() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
   }
 
   /** Writes one article as the report does; also used by tests that pin single articles. */

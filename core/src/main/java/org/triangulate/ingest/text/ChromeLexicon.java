@@ -305,11 +305,8 @@ final class ChromeLexicon {
           "read:",
           "recommended:");
 
-  /**
-   * Buttons and share targets. A line made only of these (and counts and separators) is a button
-   * row: "Upvote Downvote", "Like · Reply · Share", "Facebook Twitter WhatsApp Email".
-   */
-  private static final Set<String> BUTTONS =
+  /** Buttons that belong to comments rather than to sharing. */
+  private static final Set<String> COMMENT_BUTTONS =
       Set.of(
           "like",
           "likes",
@@ -326,7 +323,18 @@ final class ChromeLexicon {
           "comment",
           "comments",
           "points",
-          "point",
+          "point");
+
+  /**
+   * Buttons and share targets. A line made only of these (and counts and separators) is a button
+   * row: "Upvote Downvote", "Like · Reply · Share", "Facebook Twitter WhatsApp Email".
+   */
+  private static final Set<String> BUTTONS =
+      union(
+          COMMENT_BUTTONS,
+          "Upvote Downvote",
+          "Like · Reply · Share",
+          "Facebook Twitter WhatsApp Email",
           "share",
           "shares",
           "tweet",
@@ -357,26 +365,6 @@ final class ChromeLexicon {
           "follow",
           "views",
           "gift");
-
-  /** Buttons that belong to comments rather than to sharing. */
-  private static final Set<String> COMMENT_BUTTONS =
-      Set.of(
-          "like",
-          "likes",
-          "reply",
-          "replies",
-          "report",
-          "flag",
-          "upvote",
-          "upvotes",
-          "downvote",
-          "downvotes",
-          "vote",
-          "votes",
-          "comment",
-          "comments",
-          "points",
-          "point");
 
   /** Counters: "500 Points", "12 Comments", "Comments (3)", "1.2K shares". */
   private static final Pattern COUNTER =
@@ -631,5 +619,11 @@ final class ChromeLexicon {
       }
     }
     return false;
+  }
+
+  private static Set<String> union(Set<String> base, String... more) {
+    Set<String> all = new java.util.HashSet<>(base);
+    all.addAll(java.util.List.of(more));
+    return Set.copyOf(all);
   }
 }

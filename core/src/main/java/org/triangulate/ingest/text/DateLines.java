@@ -63,8 +63,7 @@ final class DateLines {
   private static final Pattern ISO_DATE =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:T[\\d:.Z+-]{5,25})?");
 
-  /** Words a date line may hold besides numbers: labels, weekdays, months, zones. */
-  private static final Set<String> DATE_WORDS =
+  private static final Set<String> LABELS =
       Set.of(
           "date",
           "dated",
@@ -74,7 +73,10 @@ final class DateLines {
           "last",
           "first",
           "modified",
-          "created",
+          "created");
+
+  /** Words a date line may hold besides numbers: labels, weekdays, months, zones. */
+  private static final Set<String> DATE_WORDS = withLabels(
           "on",
           "at",
           "am",
@@ -151,17 +153,7 @@ final class DateLines {
           "november",
           "december");
 
-  private static final Set<String> LABELS =
-      Set.of(
-          "date",
-          "dated",
-          "published",
-          "posted",
-          "updated",
-          "last",
-          "first",
-          "modified",
-          "created");
+
 
   private static final Set<String> UPDATE_LABELS = Set.of("updated", "last", "modified");
 
@@ -333,5 +325,11 @@ final class DateLines {
       e--;
     }
     return token.substring(b, e);
+  }
+
+  private static Set<String> withLabels(String... words) {
+    Set<String> all = new java.util.HashSet<>(LABELS);
+    all.addAll(java.util.List.of(words));
+    return Set.copyOf(all);
   }
 }
