@@ -60,6 +60,7 @@ final class Body {
   private void lines(int body) {
     if (body < n) {
       page.dateline = DateLines.dateline(line[body].norm);
+      page.datelineDate = DateLines.datelineDate(line[body].norm);
     }
     boolean block = false;
     boolean seenText = false;

@@ -167,13 +167,14 @@ final class DateLines {
 
   /**
    * A dateline: an upper-case place (with an optional region and agency) and a dash, as in
-   * "WASHINGTON —", "BEIRUT (Reuters) -", "DAMASCUS, Syria (AP) —", "LONDON, Dec 5 (Reuters) -".
+   * "WASHINGTON —", "BEIRUT (Reuters) -", "DAMASCUS, Syria (AP) —", "LONDON, Dec 5 (Reuters) -",
+   * "BEIRUT, Dec 5, 2024 (Reuters) -".
    */
   private static final Pattern DATELINE_CAPS =
       Pattern.compile(
           "(\\p{Lu}[\\p{Lu}'’.\\-]{1,30}(?: \\p{Lu}[\\p{Lu}'’.\\-]{1,30}){0,3})"
               + "(?:, (\\p{Lu}[\\p{L}'’.\\-]{1,30}(?: \\p{Lu}[\\p{L}'’.\\-]{1,30}){0,2}))?"
-              + "(?:,? \\p{Lu}[a-z]{2,8}\\.? \\d{1,2})?"
+              + "(?:,? (?<date>\\p{Lu}[a-z]{2,8}\\.? \\d{1,2}(?:, \\d{4})?))?"
               + "(?: \\((?:[\\p{L}&.\\- ]{1,30})\\))? ?[—–-]{1,2} ");
 
   /** A mixed-case place needs the agency to be a dateline: "Beirut, Lebanon (CNN) —". */
@@ -273,6 +274,18 @@ final class DateLines {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The date a dateline prints, when it gives the year too ("BEIRUT, Dec 5, 2024 (Reuters) -");
+   * empty otherwise: a day without a year is not resolved here.
+   */
+  static Optional<String> datelineDate(String paragraph) {
+    Matcher m = DATELINE_CAPS.matcher(paragraph);
+    if (!m.lookingAt() || m.group("date") == null) {
+      return Optional.empty();
+    }
+    return Dates.findTextualDate(m.group("date"));
   }
 
   private static Optional<String> read(String norm) {

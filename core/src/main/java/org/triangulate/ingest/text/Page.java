@@ -36,6 +36,8 @@ final class Page {
 
   Optional<String> title = Optional.empty();
   Optional<String> dateline = Optional.empty();
+  /** The date printed in the dateline, with its year. */
+  Optional<String> datelineDate = Optional.empty();
   private Optional<String> author = Optional.empty();
   private Optional<String> outlet = Optional.empty();
   final List<DateLines.Found> dates = new ArrayList<>(2);
@@ -120,7 +122,10 @@ final class Page {
     }
   }
 
-  /** The metadata found: the earliest publication date, the latest update. */
+  /**
+   * The metadata found: the earliest publication date (else the dateline's date), the latest
+   * update.
+   */
   ArticleMetadata found() {
     Optional<String> published = Optional.empty();
     Optional<String> modified = Optional.empty();
@@ -134,6 +139,9 @@ final class Page {
       if (iso != null && d.updated() && (modified.isEmpty() || iso.compareTo(modified.get()) > 0)) {
         modified = Optional.of(iso);
       }
+    }
+    if (published.isEmpty()) {
+      published = datelineDate;
     }
     if (published.isEmpty()) {
       published = modified; // only an update date is printed: the best there is

@@ -377,13 +377,22 @@ class TextCleanerRulesTest {
         "'BEIRUT (Reuters) - '|BEIRUT",
         "'DAMASCUS, Syria (AP) — '|'DAMASCUS, Syria'",
         "'NEW YORK, Dec 5 (Reuters) - '|NEW YORK",
-        "'Beirut, Lebanon (CNN) — '|'Beirut, Lebanon'"
+        "'Beirut, Lebanon (CNN) — '|'Beirut, Lebanon'",
+        "'BEIRUT, Dec 5, 2024 (Reuters) - '|BEIRUT"
       })
   void readsDatelineWithoutRemovingIt(String dateline, String place) {
     String first = dateline + P1;
     CleanedText c = clean(paragraphs(HEADLINE, first, P2));
     assertThat(c.found().dateline()).contains(place);
     assertThat(c.text()).isEqualTo(paragraphs(first, P2));
+  }
+
+  @Test
+  void datesTheArticleFromADatelineThatGivesTheYear() {
+    CleanedText withYear = clean(paragraphs(HEADLINE, "BEIRUT, Dec 5, 2024 (Reuters) - " + P1, P2));
+    assertThat(withYear.found().published()).contains("2024-12-05");
+    CleanedText withoutYear = clean(paragraphs(HEADLINE, "BEIRUT, Dec 5 (Reuters) - " + P1, P2));
+    assertThat(withoutYear.found().published()).isEmpty();
   }
 
   @Test
