@@ -88,7 +88,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           spec.commandLine(), "--threads must be >= 1: " + n);
     }
     Path cwd = Path.of("").toAbsolutePath();
-    Inputs.Expansion expansion = Inputs.expand(paths, cwd);
+    Inputs.Expansion expansion = Inputs.expand(paths, cwd, java.util.Optional.of(out));
     Ingester ingester = Components.ingester(maxBytes);
     IngestResult result;
     try (ProgressDisplay display =

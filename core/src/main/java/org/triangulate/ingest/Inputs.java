@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.triangulate.model.Problem;
 
@@ -21,7 +22,8 @@ import org.triangulate.model.Problem;
  *
  * <p>Each file's source name is the path as the user wrote it, or the folder as written joined
  * with the path below it, with {@code /} as separator on every platform. A file named twice is
- * read once.
+ * read once. Folders and globs skip the run's own output folder, so that analysing a folder twice
+ * does not read the first report; a file named explicitly is always read.
  */
 public final class Inputs {
 
@@ -40,6 +42,15 @@ public final class Inputs {
 
   /** Expands {@code names}, relative to {@code base} (the working directory). */
   public static Expansion expand(List<String> names, Path base) {
+    return expand(names, base, Optional.empty());
+  }
+
+  /**
+   * Expands {@code names}, relative to {@code base}, leaving out what folders and globs find below
+   * {@code skip} (the run's output folder).
+   */
+  public static Expansion expand(List<String> names, Path base, Optional<Path> skip) {
+    Optional<Path> skipped = skip.map(p -> real(base.resolve(p)));
     Map<Path, Input> found = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
     for (String name : names) {
@@ -53,9 +64,9 @@ public final class Inputs {
       if (p != null && Files.isRegularFile(p)) {
         add(found, p, slashes(name));
       } else if (p != null && Files.isDirectory(p)) {
-        walk(p, slashes(name), found, problems);
+        walk(p, slashes(name), skipped, found, problems);
       } else if (isGlob(name)) {
-        glob(name, base, found, problems);
+        glob(name, base, skipped, found, problems);
         if (found.size() == before) {
           problems.add(
               Problem.error(name, "file", Ingester.STAGE, "the pattern matches no file"));
@@ -70,11 +81,12 @@ public final class Inputs {
     return new Expansion(new ArrayList<>(found.values()), problems);
   }
 
-  private static void walk(Path dir, String shown, Map<Path, Input> found, List<Problem> problems) {
+  private static void walk(
+      Path dir, String shown, Optional<Path> skip, Map<Path, Input> found, List<Problem> problems) {
     String prefix = shown.endsWith("/") ? shown : shown + "/";
     try (Stream<Path> files = Files.walk(dir)) {
       files
-          .filter(Files::isRegularFile)
+          .filter(f -> Files.isRegularFile(f) && !under(f, skip))
           .sorted()
           .forEach(f -> add(found, f, prefix + slashes(dir.relativize(f).toString())));
     } catch (IOException | UncheckedIOException e) {
@@ -84,7 +96,11 @@ public final class Inputs {
   }
 
   private static void glob(
-      String pattern, Path base, Map<Path, Input> found, List<Problem> problems) {
+      String pattern,
+      Path base,
+      Optional<Path> skip,
+      Map<Path, Input> found,
+      List<Problem> problems) {
     String p = slashes(pattern);
     int firstMeta = firstGlobChar(p);
     int cut = p.lastIndexOf('/', firstMeta);
@@ -96,7 +112,7 @@ public final class Inputs {
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + p.substring(root.length()));
     try (Stream<Path> files = Files.walk(rootDir)) {
       files
-          .filter(Files::isRegularFile)
+          .filter(f -> Files.isRegularFile(f) && !under(f, skip))
           .sorted()
           .forEach(
               f -> {
@@ -112,13 +128,19 @@ public final class Inputs {
   }
 
   private static void add(Map<Path, Input> found, Path file, String source) {
-    Path key;
+    found.putIfAbsent(real(file), new Input(file, source));
+  }
+
+  private static boolean under(Path file, Optional<Path> dir) {
+    return dir.isPresent() && real(file).startsWith(dir.get());
+  }
+
+  private static Path real(Path p) {
     try {
-      key = file.toRealPath();
+      return p.toRealPath();
     } catch (IOException e) {
-      key = file.toAbsolutePath().normalize();
+      return p.toAbsolutePath().normalize();
     }
-    found.putIfAbsent(key, new Input(file, source));
   }
 
   static boolean isGlob(String name) {

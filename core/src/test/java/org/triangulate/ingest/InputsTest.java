@@ -60,6 +60,18 @@ class InputsTest {
   }
 
   @Test
+  void foldersAndGlobsSkipTheOutputFolderButNamedFilesAreRead() throws IOException {
+    Files.createDirectories(base.resolve("news/triangulate-out"));
+    Files.writeString(base.resolve("news/triangulate-out/report.json"), "{}");
+    java.util.Optional<Path> out = java.util.Optional.of(Path.of("news/triangulate-out"));
+    assertThat(Inputs.expand(List.of("news"), base, out).inputs())
+        .extracting(Inputs.Input::source)
+        .containsExactly("news/2024/12/c.txt", "news/2024/b.html", "news/a.txt");
+    assertThat(Inputs.expand(List.of("news/**"), base, out).inputs()).hasSize(3);
+    assertThat(Inputs.expand(List.of("news/triangulate-out/report.json"), base, out).inputs()).hasSize(1);
+  }
+
+  @Test
   void namesThatMatchNothingAreProblems() {
     Inputs.Expansion e = Inputs.expand(List.of("missing.txt", "news/*.pdf", "no-dir/*.txt"), base);
     assertThat(e.inputs()).isEmpty();
