@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
       "Reads many news reports and shows, story by story, who reported what, who copied whom,",
       "where the sources agree and where they contradict each other."
     },
-    subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AnalyzeCommand.class,
+      ScoreCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code: finished, but some inputs were rejected (each is listed in the report). */

@@ -15,6 +15,7 @@ import org.triangulate.model.Problem;
 import org.triangulate.model.Removal;
 import org.triangulate.model.Repair;
 import org.triangulate.model.Span;
+import org.triangulate.model.Story;
 
 /**
  * Writes a {@link Report} as JSON, schema {@value Report#SCHEMA}, documented in {@code
@@ -38,7 +39,7 @@ public final class JsonReportWriter {
       g.writeObjectFieldStart("summary");
       g.writeNumberField("inputs", report.inputs());
       g.writeNumberField("articles", report.articles().size());
-      g.writeNumberField("stories", 0);
+      g.writeNumberField("stories", report.stories().size());
       g.writeNumberField("problems", report.problems().size());
       g.writeNumberField("rejected", report.rejected());
       g.writeEndObject();
@@ -48,6 +49,9 @@ public final class JsonReportWriter {
       }
       g.writeEndArray();
       g.writeArrayFieldStart("stories");
+      for (Story s : report.stories()) {
+        story(g, s);
+      }
       g.writeEndArray();
       g.writeArrayFieldStart("problems");
       for (Problem p : report.problems()) {
@@ -104,6 +108,29 @@ public final class JsonReportWriter {
       g.writeStringField("replacement", r.replacement());
       g.writeNumberField("offset", r.offset());
       span(g, "span", r.span());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void story(JsonGenerator g, Story s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", s.id());
+    g.writeStringField("title", s.title());
+    g.writeArrayFieldStart("articles");
+    for (String id : s.articles()) {
+      g.writeString(id);
+    }
+    g.writeEndArray();
+    optional(g, "first", s.first());
+    optional(g, "last", s.last());
+    g.writeArrayFieldStart("keys");
+    for (Story.Key k : s.keys()) {
+      g.writeStartObject();
+      g.writeStringField("kind", k.kind());
+      g.writeStringField("text", k.text());
+      g.writeNumberField("weight", Math.round(k.weight() * 10_000) / 10_000.0);
       g.writeEndObject();
     }
     g.writeEndArray();

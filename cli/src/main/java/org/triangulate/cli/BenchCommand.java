@@ -1,0 +1,166 @@
+package org.triangulate.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.triangulate.eval.ClusterScores;
+import org.triangulate.group.GroupOptions;
+import org.triangulate.group.StoryGrouper;
+import org.triangulate.ingest.Corpus;
+import org.triangulate.ingest.IngestOptions;
+import org.triangulate.ingest.Inputs;
+import org.triangulate.model.Article;
+import org.triangulate.model.Story;
+import org.triangulate.synth.SyntheticCorpus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code triangulate bench}: figures for the stages that must keep up with volume. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Prints performance figures. Run with a large heap: TRIANGULATE_JAVA_OPTS=-Xmx8g",
+    subcommands = {BenchCommand.Group.class})
+final class BenchCommand implements Runnable {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group");
+  }
+
+  /** Groups synthetic corpora of growing size and prints the time, the rate and the heap. */
+  @Command(
+      name = "group",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Generates corpora of synthetic events from real sentences (see SyntheticCorpus), groups",
+        "them into stories, and prints for each size: seconds, articles per second, peak heap, and",
+        "the ARI and B-cubed F1 of the grouping against the generated events.",
+        "",
+        "Example: TRIANGULATE_JAVA_OPTS=-Xmx8g ./triangulate bench group --articles 10000,100000,1000000"
+      },
+      sortOptions = false)
+  static final class Group implements Callable<Integer> {
+
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--articles",
+        split = ",",
+        paramLabel = "N",
+        defaultValue = "10000,100000",
+        description = "Corpus sizes to run (default: ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Option(
+        names = "--source",
+        paramLabel = "PATH",
+        defaultValue = "examples/hama",
+        description =
+            "Real articles whose sentences are recombined (any input analyze reads; default: ${DEFAULT-VALUE}).")
+    List<String> sources;
+
+    @Option(names = "--chars", defaultValue = "3000", description = "Mean article length (default: ${DEFAULT-VALUE}).")
+    int chars;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Grouping threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      Inputs.Expansion ex = Inputs.expand(sources, Path.of("").toAbsolutePath());
+      List<Article> real =
+          Corpus.ingest(ex.inputs(), new org.triangulate.ingest.Ingester(IngestOptions.basic()), n, Corpus.Progress.none())
+              .articles();
+      out.printf(
+          Locale.ROOT,
+          "sources: %d articles from %s; %d cores, max heap %,d MB, %d grouping threads%n",
+          real.size(),
+          sources,
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.getRuntime().maxMemory() >> 20,
+          n);
+      out.printf(
+          Locale.ROOT,
+          "%12s %10s %10s %14s %10s %10s %8s %8s %12s%n",
+          "articles", "gen s", "group s", "articles/s", "stories", "events", "ARI", "B3 F1", "peak heap MB");
+      out.flush();
+      for (int size : sizes) {
+        SyntheticCorpus gen = SyntheticCorpus.from(real, seed, chars);
+        long t0 = System.nanoTime();
+        List<SyntheticCorpus.Item> items = gen.next(size);
+        List<Article> articles = new ArrayList<>(items.size());
+        Map<String, String> gold = new HashMap<>(items.size() * 2);
+        for (SyntheticCorpus.Item i : items) {
+          articles.add(i.article());
+          gold.put(i.article().id(), i.event());
+        }
+        items = null;
+        long t1 = System.nanoTime();
+        System.gc();
+        resetPeaks();
+        long t2 = System.nanoTime();
+        List<Story> stories = new StoryGrouper(GroupOptions.defaults().withThreads(n)).group(articles);
+        long t3 = System.nanoTime();
+        long peak = peakHeap();
+        Map<String, String> predicted = new HashMap<>(articles.size() * 2);
+        for (Story s : stories) {
+          for (String id : s.articles()) {
+            predicted.put(id, s.id());
+          }
+        }
+        ClusterScores score = ClusterScores.of(predicted, gold);
+        double seconds = (t3 - t2) / 1e9;
+        out.printf(
+            Locale.ROOT,
+            "%,12d %10.1f %10.1f %,14.0f %,10d %,10d %8.4f %8.4f %,12d%n",
+            size,
+            (t1 - t0) / 1e9,
+            seconds,
+            size / seconds,
+            stories.size(),
+            gold.values().stream().distinct().count(),
+            score.ari(),
+            score.f1(),
+            peak >> 20);
+        out.flush();
+      }
+      return 0;
+    }
+
+    private static void resetPeaks() {
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          pool.resetPeakUsage();
+        }
+      }
+    }
+
+    private static long peakHeap() {
+      long sum = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          sum += pool.getPeakUsage().getUsed();
+        }
+      }
+      return sum;
+    }
+  }
+}
