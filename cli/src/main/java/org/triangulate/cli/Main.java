@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       AnalyzeCommand.class,
+      AddCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -29,7 +29,7 @@ class AnalyzeCommandTest {
     Path out = tmp.resolve("out");
     Cli r = Cli.run("analyze", Fixtures.HAMA.toString(), "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("report.json").contains("5 articles from 5 inputs, 0 problems");
+    assertThat(r.out()).contains("report.json").contains("5 articles in 1 story from 5 inputs, 0 problems");
     JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
     assertThat(report.get("schema").asText()).isEqualTo("triangulate.report/1");
     assertThat(ids(report))
@@ -39,7 +39,12 @@ class AnalyzeCommandTest {
             "002_cd28b6654e9fce99",
             "003_fa5c466642b5d1e0",
             "004_caf67864382cb7e1");
-    assertThat(report.get("stories").isArray()).isTrue();
+    assertThat(report.get("stories")).hasSize(1);
+    JsonNode story = report.get("stories").get(0);
+    assertThat(story.get("articles")).hasSize(5);
+    assertThat(story.get("id").asText()).startsWith("s-");
+    assertThat(story.get("first").asText()).isEqualTo("2024-12-05");
+    assertThat(story.get("keys")).isNotEmpty();
     assertThat(report.get("problems")).isEmpty();
     for (JsonNode a : report.get("articles")) {
       assertThat(a.get("language").asText()).isEqualTo("en");

@@ -92,27 +92,37 @@ public final class Corpus {
 
   /** Gives every article a unique id (see the class comment) and sorts them by id. */
   static List<Article> uniqueIds(List<Article> articles) {
+    return uniqueIds(Set.of(), articles);
+  }
+
+  /**
+   * Gives every article of {@code added} an id unique among them and unlike every id in {@code
+   * taken} (the ids of articles a corpus already holds, which keep theirs), and sorts them by id.
+   */
+  public static List<Article> uniqueIds(Set<String> taken, List<Article> added) {
     Map<String, List<Article>> byId = new TreeMap<>();
-    for (Article a : articles) {
+    for (Article a : added) {
       byId.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);
     }
-    Set<String> taken = new HashSet<>(byId.keySet());
-    List<Article> out = new ArrayList<>(articles.size());
+    Set<String> used = new HashSet<>(taken);
+    used.addAll(byId.keySet());
+    List<Article> out = new ArrayList<>(added.size());
     for (Map.Entry<String, List<Article>> e : byId.entrySet()) {
       List<Article> same = e.getValue();
-      if (same.size() == 1) {
-        out.add(same.get(0));
-        continue;
-      }
       same.sort(BY_ORIGIN);
-      out.add(same.get(0));
       int n = 2;
-      for (Article a : same.subList(1, same.size())) {
+      boolean first = !taken.contains(e.getKey());
+      for (Article a : same) {
+        if (first) {
+          out.add(a);
+          first = false;
+          continue;
+        }
         String id;
         do {
           id = e.getKey() + "~" + n++;
-        } while (taken.contains(id));
-        taken.add(id);
+        } while (used.contains(id));
+        used.add(id);
         out.add(a.withId(id));
       }
     }

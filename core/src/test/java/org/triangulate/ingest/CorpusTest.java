@@ -37,6 +37,14 @@ class CorpusTest {
             "x~3=b/x.txt");
   }
 
+  @Test
+  void addedArticlesNeverTakeTheIdsOfArticlesAlreadyHeld() {
+    List<Article> added =
+        List.of(article("x", "new/x.txt", Optional.empty()), article("y", "new/y.txt", Optional.empty()));
+    List<Article> out = Corpus.uniqueIds(java.util.Set.of("x", "x~2"), added);
+    assertThat(out).extracting(Article::id).containsExactly("x~3", "y");
+  }
+
   private static Article article(String id, String source, Optional<String> location) {
     return new Article(id, source, location, "text", ArticleMetadata.EMPTY, "Text of " + source, List.of(), List.of());
   }

@@ -12,6 +12,12 @@ import org.triangulate.model.Removal;
  */
 final class Header {
 
+  /**
+   * Above the headline, short unpunctuated lines are navigation ("World | Middle East"); longer
+   * ones are kept, as they are more often a kicker or a summary bullet than a menu.
+   */
+  private static final int MAX_NAVIGATION_WORDS = 10;
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Page page;
@@ -62,7 +68,7 @@ final class Header {
       switch (kind[i]) {
         case TEXT:
           page.stripMarker(i);
-          if (i < headline && !endsSentence(line[i])) {
+          if (i < headline && !endsSentence(line[i]) && line[i].words <= MAX_NAVIGATION_WORDS) {
             reason[i] = Removal.Reasons.SITE_CHROME; // navigation above the headline
           } else if (headline >= 0 && isHeaderByline(i, headline)) {
             reason[i] = Removal.Reasons.BYLINE;

@@ -196,10 +196,52 @@ final class Line {
 
   /**
    * Shaped as a link to another article: 3 to 15 words, at most 200 characters, starting as a
-   * headline and ending without punctuation.
+   * headline and ending without punctuation; and when over nine words, in title case or opening
+   * with a cue of linked headlines ("What ...", "How ...", "Watch ..."). A long sentence-case line
+   * is more often a sentence whose period was lost than a link, and a lost link costs less than a
+   * lost sentence.
    */
   boolean relatedLinkShaped() {
-    return words >= 3 && words <= 15 && norm.length() <= 200 && startsLikeHeadline() && endsBare();
+    if (words < 3 || words > 15 || norm.length() > 200 || !startsLikeHeadline() || !endsBare()) {
+      return false;
+    }
+    return words <= 9 || titleCase() || LINK_CUES.contains(firstWord());
+  }
+
+  private static final java.util.Set<String> LINK_CUES =
+      java.util.Set.of(
+          "what", "how", "why", "who", "where", "when", "watch", "video", "read", "opinion",
+          "analysis", "explainer", "explained", "live", "photos", "related", "more", "see", "inside");
+
+  private String firstWord() {
+    int i = 0;
+    while (i < norm.length() && !Character.isLetter(norm.charAt(i))) {
+      i++;
+    }
+    int j = i;
+    while (j < norm.length() && Character.isLetter(norm.charAt(j))) {
+      j++;
+    }
+    return norm.substring(i, j).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Most words of four letters or more start in upper case: "Iran Prepares To Send Troops". */
+  private boolean titleCase() {
+    int longWords = 0;
+    int capitalised = 0;
+    for (String w : norm.split(" ")) {
+      int k = 0;
+      while (k < w.length() && !Character.isLetter(w.charAt(k))) {
+        k++;
+      }
+      if (w.length() - k >= 4) {
+        longWords++;
+        if (Character.isUpperCase(w.charAt(k))) {
+          capitalised++;
+        }
+      }
+    }
+    return longWords > 0 && capitalised * 10 >= longWords * 7;
   }
 
   static boolean isCloser(char c) {

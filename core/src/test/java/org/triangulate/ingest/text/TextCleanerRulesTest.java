@@ -396,6 +396,24 @@ class TextCleanerRulesTest {
   }
 
   @Test
+  void keepsALongSentenceWhosePeriodWasLost() {
+    String lost = "The bandits lost nerve on seeing the helicopter and the warships and attempted to flee";
+    CleanedText c = clean(paragraphs(P1, lost, P2));
+    assertThat(c.text()).contains(lost);
+    CleanedText link = clean(paragraphs(P1, "What is happening in Aleppo and how it can impact the Syrian conflict", P2));
+    assertThat(link.removed()).extracting(Removal::reason).containsExactly(Removal.Reasons.RELATED_LINK);
+  }
+
+  @Test
+  void keepsLongLinesAboveTheHeadlineAsText() {
+    String bullet =
+        "Two plainclothes NYPD officers shot and killed a 16-year-old Brooklyn resident after police say he pointed a gun at officers on Saturday";
+    CleanedText c = clean(paragraphs("World", bullet, HEADLINE, P1, P2));
+    assertThat(c.text()).as(c.removed().toString()).contains(bullet);
+    assertThat(c.removed()).extracting(Removal::text).contains("World");
+  }
+
+  @Test
   void findsNoDatelineInAnOrdinaryFirstSentence() {
     assertThat(
             clean(paragraphs("The UN said more than 280,000 people had fled. - Reports", P1))

@@ -1,0 +1,64 @@
+package org.triangulate.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options {@code analyze} and {@code add} share. */
+final class RunOptions {
+
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "triangulate-out",
+      description = "Where report.json is (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads to work with (default: the number of cores).")
+  Integer threads;
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      defaultValue = "10000000",
+      description =
+          "Largest file (text, HTML) or record (JSONL line, WARC record) to read, in bytes"
+              + " (default: ${DEFAULT-VALUE}).")
+  long maxBytes;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "Progress display: auto (a bar on a terminal when inputs are many, log lines otherwise),"
+              + " bar, log or none (default: ${DEFAULT-VALUE}).")
+  ProgressDisplay.Mode progress;
+
+  /** The thread count, checked. */
+  int threads() {
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1: " + n);
+    }
+    return n;
+  }
+
+  /** The size limit, checked. */
+  long maxBytes() {
+    if (maxBytes < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be >= 1: " + maxBytes);
+    }
+    return maxBytes;
+  }
+
+  Path reportFile() {
+    return out.resolve("report.json");
+  }
+}
