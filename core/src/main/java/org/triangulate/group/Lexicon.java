@@ -1,6 +1,8 @@
 package org.triangulate.group;
 
+import java.util.List;
 import java.util.Set;
+import org.triangulate.text.CalendarWords;
 
 /** The few English word lists feature extraction needs. Immutable. */
 final class Lexicon {
@@ -51,36 +53,9 @@ final class Lexicon {
 
   /** Month and weekday names: never places. */
   static final Set<String> CALENDAR =
-      Set.of(
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "jan",
-          "feb",
-          "mar",
-          "apr",
-          "jun",
-          "jul",
-          "aug",
-          "sep",
-          "sept",
-          "oct",
-          "nov",
-          "dec",
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday");
+      CalendarWords.union(
+          List.of(),
+          CalendarWords.MONTHS,
+          CalendarWords.MONTH_ABBREVIATIONS,
+          CalendarWords.WEEKDAYS);
 }

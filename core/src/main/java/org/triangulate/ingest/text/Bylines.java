@@ -2,7 +2,9 @@ package org.triangulate.ingest.text;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
+import org.triangulate.text.CalendarWords;
 import java.util.regex.Pattern;
 
 /**
@@ -107,74 +109,17 @@ final class Bylines {
 
   /** Capitalised words that start lines but are not names. */
   private static final Set<String> NOT_NAMES =
-      Set.of(
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "january",
-          "february",
-          "march",
-          "april",
-          "may",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december",
-          "today",
-          "yesterday",
-          "news",
-          "world",
-          "live",
-          "video",
-          "videos",
-          "opinion",
-          "analysis",
-          "breaking",
-          "exclusive",
-          "updates",
-          "update",
-          "advertisement",
-          "sponsored",
-          "menu",
-          "home",
-          "search",
-          "comments",
-          "share",
-          "reuters",
-          "afp",
-          "ap",
-          "politics",
-          "business",
-          "sport",
-          "sports",
-          "photos",
-          "gallery",
-          "watch",
-          "listen",
-          "more",
-          "latest",
-          "top",
-          "stories",
-          "story",
-          "read",
-          "related",
-          "world news",
-          "middle east",
-          "subscribe",
-          "newsletter",
-          "podcast",
-          "explainer",
-          "feature",
-          "features",
-          "editorial",
-          "staff");
+      CalendarWords.union(
+          List.of(
+              "today", "yesterday", "news", "world", "live", "video", "videos", "opinion",
+              "analysis", "breaking", "exclusive", "updates", "update", "advertisement",
+              "sponsored", "menu", "home", "search", "comments", "share", "reuters",
+              "afp", "ap", "politics", "business", "sport", "sports", "photos", "gallery",
+              "watch", "listen", "more", "latest", "top", "stories", "story", "read",
+              "related", "world news", "middle east", "subscribe", "newsletter",
+              "podcast", "explainer", "feature", "features", "editorial", "staff"),
+          CalendarWords.MONTHS,
+          CalendarWords.WEEKDAYS);
 
   private Bylines() {}
 

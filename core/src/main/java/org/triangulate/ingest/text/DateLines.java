@@ -2,7 +2,9 @@ package org.triangulate.ingest.text;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
+import org.triangulate.text.CalendarWords;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.triangulate.text.Dates;
@@ -76,84 +78,18 @@ final class DateLines {
           "created");
 
   /** Words a date line may hold besides numbers: labels, weekdays, months, zones. */
-  private static final Set<String> DATE_WORDS = withLabels(
-          "on",
-          "at",
-          "am",
-          "pm",
-          "a.m",
-          "p.m",
-          "a.m.",
-          "p.m.",
-          "gmt",
-          "utc",
-          "bst",
-          "cet",
-          "cest",
-          "eet",
-          "eest",
-          "est",
-          "edt",
-          "cst",
-          "cdt",
-          "mst",
-          "mdt",
-          "pst",
-          "pdt",
-          "et",
-          "pt",
-          "ist",
-          "ast",
-          "msk",
-          "trt",
-          "jst",
-          "aest",
-          "aedt",
-          "local",
-          "time",
-          "mon",
-          "tue",
-          "tues",
-          "wed",
-          "thu",
-          "thur",
-          "thurs",
-          "fri",
-          "sat",
-          "sun",
-          "monday",
-          "tuesday",
-          "wednesday",
-          "thursday",
-          "friday",
-          "saturday",
-          "sunday",
-          "jan",
-          "feb",
-          "mar",
-          "apr",
-          "may",
-          "jun",
-          "jul",
-          "aug",
-          "sep",
-          "sept",
-          "oct",
-          "nov",
-          "dec",
-          "january",
-          "february",
-          "march",
-          "april",
-          "june",
-          "july",
-          "august",
-          "september",
-          "october",
-          "november",
-          "december");
-
-
+  private static final Set<String> DATE_WORDS =
+      CalendarWords.union(
+          List.of(
+              "on", "at", "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "gmt", "utc", "bst",
+              "cet", "cest", "eet", "eest", "est", "edt", "cst", "cdt", "mst", "mdt",
+              "pst", "pdt", "et", "pt", "ist", "ast", "msk", "trt", "jst", "aest", "aedt",
+              "local", "time"),
+          LABELS,
+          CalendarWords.MONTHS,
+          CalendarWords.MONTH_ABBREVIATIONS,
+          CalendarWords.WEEKDAYS,
+          CalendarWords.WEEKDAY_ABBREVIATIONS);
 
   private static final Set<String> UPDATE_LABELS = Set.of("updated", "last", "modified");
 
@@ -340,9 +276,4 @@ final class DateLines {
     return token.substring(b, e);
   }
 
-  private static Set<String> withLabels(String... words) {
-    Set<String> all = new java.util.HashSet<>(LABELS);
-    all.addAll(java.util.List.of(words));
-    return Set.copyOf(all);
-  }
 }
