@@ -69,11 +69,12 @@ final class AddCommand implements Callable<Integer> {
     List<Article> articles = new ArrayList<>(before.articles());
     articles.addAll(added);
     articles.sort(java.util.Comparator.comparing(Article::id));
-    List<Problem> problems = new ArrayList<>(before.problems());
+    // Entities are linked across the whole corpus, so every article is annotated again.
+    List<Problem> problems = new ArrayList<>();
+    before.problems().stream().filter(p -> !p.stage().equals("annotate")).forEach(problems::add);
     problems.addAll(read.problems());
-    problems.sort(null);
     Report report =
-        new Report(before.inputs() + read.inputs(), articles, grouper.stories(), problems);
+        Runs.report(before.inputs() + read.inputs(), articles, grouper.stories(), problems, options);
     return Runs.finish(
         report, Runs.write(report, options.out), spec.commandLine().getOut(), spec.commandLine().getErr());
   }

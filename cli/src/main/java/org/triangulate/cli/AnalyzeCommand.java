@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.triangulate.group.GroupOptions;
 import org.triangulate.group.StoryGrouper;
-import org.triangulate.model.Problem;
 import org.triangulate.model.Story;
 import org.triangulate.report.Report;
 import picocli.CommandLine;
@@ -20,8 +19,8 @@ import picocli.CommandLine.Spec;
     name = "analyze",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads news articles, groups them into stories by the event they report, and writes",
-      "DIR/report.json.",
+      "Reads news articles, groups them into stories by the event they report, reads each",
+      "article's entities, quotes and speakers, quantities and times, and writes DIR/report.json.",
       "",
       "PATHs are files, folders (read recursively) or globs such as 'news/**/*.html'.",
       "Formats: plain text (.txt), HTML (.html, .htm), JSONL (.jsonl, one article per line),",
@@ -46,9 +45,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Story> stories =
         new StoryGrouper(GroupOptions.defaults().withThreads(options.threads()))
             .group(read.result().articles());
-    List<Problem> problems = new ArrayList<>(read.problems());
-    problems.sort(null);
-    Report report = new Report(read.inputs(), read.result().articles(), stories, problems);
+    Report report =
+        Runs.report(read.inputs(), read.result().articles(), stories, read.problems(), options);
     return Runs.finish(
         report, Runs.write(report, options.out), spec.commandLine().getOut(), spec.commandLine().getErr());
   }

@@ -30,14 +30,20 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Prints performance figures. Run with a large heap: TRIANGULATE_JAVA_OPTS=-Xmx8g",
-    subcommands = {BenchCommand.Group.class})
+    subcommands = {BenchCommand.Group.class, BenchCommand.Annotate.class})
 final class BenchCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group or annotate");
+  }
+
+  /** The articles of the benchmark's real sources. */
+  static List<Article> read(List<String> sources, org.triangulate.ingest.Ingester ingester, int threads) {
+    Inputs.Expansion ex = Inputs.expand(sources, Path.of("").toAbsolutePath());
+    return Corpus.ingest(ex.inputs(), ingester, threads, Corpus.Progress.none()).articles();
   }
 
   /** Groups synthetic corpora of growing size and prints the time, the rate and the heap. */
@@ -85,10 +91,7 @@ final class BenchCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-      Inputs.Expansion ex = Inputs.expand(sources, Path.of("").toAbsolutePath());
-      List<Article> real =
-          Corpus.ingest(ex.inputs(), new org.triangulate.ingest.Ingester(IngestOptions.basic()), n, Corpus.Progress.none())
-              .articles();
+      List<Article> real = read(sources, new org.triangulate.ingest.Ingester(IngestOptions.basic()), n);
       out.printf(
           Locale.ROOT,
           "sources: %d articles from %s; %d cores, max heap %,d MB, %d grouping threads%n",
@@ -145,7 +148,7 @@ final class BenchCommand implements Runnable {
       return 0;
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == MemoryType.HEAP) {
           pool.resetPeakUsage();
@@ -153,7 +156,7 @@ final class BenchCommand implements Runnable {
       }
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
       long sum = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == MemoryType.HEAP) {
@@ -161,6 +164,79 @@ final class BenchCommand implements Runnable {
         }
       }
       return sum;
+    }
+  }
+
+  /** Annotates real articles with the shipped models and prints the rate and the heap. */
+  @Command(
+      name = "annotate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Loads the annotate stage's models once, warms up, then annotates real articles (repeated",
+        "to the count asked for) and prints: model load seconds, articles, mean tokens per article,",
+        "seconds, articles and tokens per second, the rate for articles of 700 tokens, and peak heap.",
+        "",
+        "Example: TRIANGULATE_JAVA_OPTS=-Xmx2g ./triangulate bench annotate --articles 200 --threads 2"
+      },
+      sortOptions = false)
+  static final class Annotate implements Callable<Integer> {
+
+    private static final java.util.regex.Pattern TOKEN =
+        java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?|[^\\s\\p{L}\\p{N}]");
+
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--articles", defaultValue = "200", description = "Articles to annotate (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(
+        names = "--source",
+        paramLabel = "PATH",
+        defaultValue = "examples/hama",
+        description = "Real articles to annotate (any input analyze reads; default: ${DEFAULT-VALUE}).")
+    List<String> sources;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      List<Article> real = read(sources, Components.ingester(IngestOptions.DEFAULT_MAX_BYTES), n);
+      if (real.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no articles in " + sources);
+      }
+      List<Article> articles = new ArrayList<>(count);
+      long tokens = 0;
+      for (int i = 0; i < count; i++) {
+        Article a = real.get(i % real.size());
+        articles.add(a.withId(String.format(Locale.ROOT, "%s~%06d", a.id(), i)));
+        tokens += TOKEN.matcher(a.text()).results().count();
+      }
+      long t0 = System.nanoTime();
+      org.triangulate.annotate.Annotator annotator = Components.annotator();
+      long t1 = System.nanoTime();
+      annotator.annotate(articles.subList(0, Math.min(articles.size(), 4 * n)), Map.of(), n); // warm-up
+      System.gc();
+      Group.resetPeaks();
+      long t2 = System.nanoTime();
+      annotator.annotate(articles, Map.of(), n);
+      long t3 = System.nanoTime();
+      double seconds = (t3 - t2) / 1e9;
+      double meanTokens = tokens / (double) count;
+      out.printf(
+          Locale.ROOT,
+          "sources: %d articles from %s; %d cores, max heap %,d MB, %d threads%n",
+          real.size(), sources, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, n);
+      out.printf(
+          Locale.ROOT,
+          "model load %.1f s; %d articles, %.0f tokens each on average, %.1f s: %.2f articles/s, %,.0f tokens/s,"
+              + " %.2f articles/s at 700 tokens; peak heap %,d MB%n",
+          (t1 - t0) / 1e9, count, meanTokens, seconds, count / seconds, tokens / seconds,
+          tokens / seconds / 700.0, Group.peakHeap() >> 20);
+      out.flush();
+      return 0;
     }
   }
 }

@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.triangulate.annotate.Annotated;
+import org.triangulate.annotate.ReferenceDates;
 import org.triangulate.ingest.Corpus;
 import org.triangulate.ingest.IngestResult;
 import org.triangulate.ingest.Inputs;
+import org.triangulate.model.Article;
 import org.triangulate.model.Problem;
+import org.triangulate.model.Story;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
 
@@ -43,6 +47,25 @@ final class Runs {
     List<Problem> problems = new ArrayList<>(expansion.problems());
     problems.addAll(result.problems());
     return new Read(expansion.inputs().size(), result, problems);
+  }
+
+  /**
+   * Runs the annotate stage over all {@code articles} (unless switched off) and assembles the
+   * report; relative times resolve against each article's date, else its story's.
+   */
+  static Report report(
+      int inputs, List<Article> articles, List<Story> stories, List<Problem> problems, RunOptions options) {
+    List<Problem> all = new ArrayList<>(problems);
+    if (options.noAnnotate) {
+      all.sort(null);
+      return new Report(inputs, articles, stories, all);
+    }
+    Annotated annotated =
+        Components.annotator()
+            .annotate(articles, ReferenceDates.of(articles, stories), options.threads());
+    all.addAll(annotated.problems());
+    all.sort(null);
+    return new Report(inputs, articles, stories, all, annotated.entities(), annotated.byArticle());
   }
 
   /** Writes the report atomically, with an error that says what went wrong. */

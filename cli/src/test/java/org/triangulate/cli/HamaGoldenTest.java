@@ -17,11 +17,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.triangulate.annotate.Annotated;
+import org.triangulate.annotate.ReferenceDates;
+import org.triangulate.group.GroupOptions;
+import org.triangulate.group.StoryGrouper;
 import org.triangulate.ingest.Corpus;
 import org.triangulate.ingest.IngestOptions;
 import org.triangulate.ingest.IngestResult;
 import org.triangulate.ingest.Inputs;
+import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
+import org.triangulate.model.Entity;
+import org.triangulate.model.Quote;
+import org.triangulate.model.Story;
 import org.triangulate.model.Removal;
 import org.triangulate.report.JsonReportWriter;
 
@@ -36,6 +44,7 @@ class HamaGoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   private static Map<String, Article> articles;
+  private static Annotated annotated;
 
   @BeforeAll
   static void ingest() throws IOException {
@@ -45,6 +54,25 @@ class HamaGoldenTest {
             ex.inputs(), Components.ingester(IngestOptions.DEFAULT_MAX_BYTES), 2, Corpus.Progress.none());
     assertThat(r.problems()).isEmpty();
     articles = r.articles().stream().collect(Collectors.toMap(Article::id, a -> a));
+    List<Story> stories = new StoryGrouper(GroupOptions.defaults()).group(r.articles());
+    annotated =
+        Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
+    assertThat(annotated.problems()).isEmpty();
+  }
+
+  /** The run's entities, pinned like the articles. */
+  @Test
+  void entitiesMatchTheirGoldenFile() throws IOException {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+      g.setPrettyPrinter(JsonReportWriter.prettyPrinter());
+      g.writeStartArray();
+      for (Entity e : annotated.entities()) {
+        JsonReportWriter.entity(g, e);
+      }
+      g.writeEndArray();
+    }
+    compare("entities", w + "\n");
   }
 
   static Stream<String> ids() {
@@ -56,11 +84,119 @@ class HamaGoldenTest {
         "004_caf67864382cb7e1");
   }
 
+  /**
+   * Every quote of the corpus against the speaker a person judged (quote-speakers.tsv): the quotes
+   * found are exactly the judged ones, and 90% or more get the judged speaker.
+   */
+  @Test
+  void quoteSpeakersMatchTheJudgedOnes() throws IOException {
+    Map<String, Entity> entities =
+        annotated.entities().stream().collect(Collectors.toMap(Entity::id, e -> e));
+    List<String[]> gold =
+        Files.readAllLines(GOLDEN.resolve("quote-speakers.tsv"), StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.startsWith("#") && !l.isBlank())
+            .map(l -> l.split("\t"))
+            .toList();
+    int right = 0;
+    List<String> wrong = new java.util.ArrayList<>();
+    for (String id : ids().toList()) {
+      Article a = articles.get(id);
+      List<Quote> quotes = annotated.byArticle().get(id).quotes();
+      List<String[]> expected = gold.stream().filter(g -> g[0].equals(id)).toList();
+      assertThat(quotes.stream().map(q -> q.span().of(a.text())).toList())
+          .as("the quotes of %s", id)
+          .hasSize(expected.size());
+      for (String[] g : expected) {
+        Quote q =
+            quotes.stream()
+                .filter(x -> x.span().of(a.text()).startsWith(g[1]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(id + " has no quote starting " + g[1]));
+        Entity speaker = q.speaker().map(entities::get).orElse(null);
+        if (speaker != null && names(speaker).contains(g[2])) {
+          right++;
+        } else {
+          wrong.add(id + " \"" + g[1] + "\": " + (speaker == null ? "none" : speaker.name()) + ", not " + g[2]);
+        }
+      }
+    }
+    double accuracy = right / (double) gold.size();
+    System.out.printf("Hama quote speakers: %d of %d right (%.1f%%)%n", right, gold.size(), 100 * accuracy);
+    assertThat(accuracy).as("speaker accuracy; wrong: %s", wrong).isGreaterThanOrEqualTo(0.90);
+  }
+
+  /** The ten most-mentioned entities of the corpus, each with every spelling merged into it. */
+  @Test
+  void theTenMostMentionedEntitiesAreRightAndMerged() {
+    List<Entity> top =
+        annotated.entities().stream()
+            .sorted(java.util.Comparator.comparingInt(Entity::mentions).reversed().thenComparing(Entity::id))
+            .limit(10)
+            .toList();
+    assertThat(top)
+        .extracting(e -> e.name() + " (" + e.type() + ")")
+        .containsExactlyInAnyOrder(
+            "Hama (place)",
+            "Bashar al-Assad (person)",
+            "Syria (place)",
+            "Hay'at Tahrir al-Sham (organization)",
+            "Aleppo (place)",
+            "Syrian Arab Army (organization)",
+            "Iran (place)",
+            "Abu Mohammed al-Golani (person)",
+            "Gregory Waters (person)",
+            "Syrian Observatory for Human Rights (organization)");
+    Map<String, Entity> byName = top.stream().collect(Collectors.toMap(Entity::name, e -> e));
+    assertThat(byName.get("Bashar al-Assad").aliases())
+        .contains("Bashar Al Assad", "Bashar Assad", "Assad")
+        .doesNotContain("Hafez al-Assad", "Hafez Assad");
+    assertThat(byName.get("Hay'at Tahrir al-Sham").aliases())
+        .contains("HTS", "Hayat Tahrir al-Sham", "Organisation for the Liberation of the Levant");
+    assertThat(byName.get("Abu Mohammed al-Golani").aliases()).contains("Abu Mohammed al-Jolani", "Al-Golani");
+    assertThat(byName.get("Gregory Waters").aliases()).contains("Waters");
+    assertThat(byName.get("Gregory Waters").descriptions())
+        .contains("a Syrian military analyst at the Middle East Institute");
+    assertThat(byName.get("Syrian Arab Army").aliases()).contains("Syrian army");
+    assertThat(byName.get("Hama").subtype()).contains("city");
+    Entity sohr =
+        annotated.entities().stream().filter(e -> e.name().equals("Syrian Observatory for Human Rights")).findFirst().orElseThrow();
+    assertThat(sohr.aliases()).contains("Observatory");
+    assertThat(sohr.descriptions())
+        .contains("a war monitor run by MI6", "an opposition war monitor", "Britain-based war monitor", "UK-based");
+  }
+
+  @Test
+  void alJolanisQuoteIsHisInAllFourRenderings() {
+    List<String> speakers = new java.util.ArrayList<>();
+    for (String id : ids().toList()) {
+      Article a = articles.get(id);
+      for (Quote q : annotated.byArticle().get(id).quotes()) {
+        String t = q.span().of(a.text());
+        if (t.startsWith("This victory will be") || t.startsWith("conquering that is not vengeful")) {
+          speakers.add(q.speaker().orElse("none"));
+        }
+      }
+    }
+    assertThat(speakers).hasSize(4).containsOnly(speakers.get(0));
+    Entity jolani =
+        annotated.entities().stream().filter(e -> e.id().equals(speakers.get(0))).findFirst().orElseThrow();
+    assertThat(names(jolani)).contains("Abu Mohammed al-Jolani", "Abu Mohammed al-Golani", "Al-Golani");
+  }
+
+  private static List<String> names(Entity e) {
+    List<String> n = new java.util.ArrayList<>(e.aliases());
+    n.add(e.name());
+    return n;
+  }
+
   @ParameterizedTest
   @MethodSource("ids")
   void matchesItsGoldenFile(String id) throws IOException {
-    String actual = json(articles.get(id));
-    Path golden = GOLDEN.resolve(id + ".json");
+    compare(id, json(articles.get(id), annotated.byArticle().get(id)));
+  }
+
+  private static void compare(String name, String actual) throws IOException {
+    Path golden = GOLDEN.resolve(name + ".json");
     if (UPDATE) {
       Files.createDirectories(GOLDEN);
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
@@ -158,11 +294,11 @@ class HamaGoldenTest {
     return s.replaceAll("\\s+", " ");
   }
 
-  private static String json(Article a) throws IOException {
+  private static String json(Article a, Annotations an) throws IOException {
     StringWriter w = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
       g.setPrettyPrinter(JsonReportWriter.prettyPrinter());
-      JsonReportWriter.article(g, a);
+      JsonReportWriter.article(g, a, an);
     }
     return w + "\n";
   }

@@ -56,5 +56,44 @@ class ScoreCommandTest {
     System.out.println("ECB+ dev, shipped defaults: " + score.out().replace('\n', ';'));
     assertThat(Double.parseDouble(ari.group(1))).isGreaterThanOrEqualTo(0.90);
     assertThat(Double.parseDouble(f1.group(1))).isGreaterThanOrEqualTo(0.92);
+    annotatedEveryArticle(out.resolve("report.json"));
+  }
+
+  /**
+   * The annotate stage ran on every ECB+ article without a problem, and every span it wrote lies
+   * inside its article's text.
+   */
+  private static void annotatedEveryArticle(Path report) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+    for (com.fasterxml.jackson.databind.JsonNode p : root.path("problems")) {
+      assertThat(p.path("stage").asText()).as(p.toString()).isNotEqualTo("annotate");
+    }
+    assertThat(root.path("entities").size()).isGreaterThan(1000);
+    java.util.Set<String> entityIds = new java.util.HashSet<>();
+    root.path("entities").forEach(e -> entityIds.add(e.path("id").asText()));
+    int quotes = 0;
+    int times = 0;
+    int quantities = 0;
+    for (com.fasterxml.jackson.databind.JsonNode a : root.path("articles")) {
+      int length = a.path("text").asText().length();
+      for (String field : java.util.List.of("mentions", "quotes", "quantities", "times")) {
+        for (com.fasterxml.jackson.databind.JsonNode x : a.path(field)) {
+          com.fasterxml.jackson.databind.JsonNode span = x.path("span");
+          assertThat(span.get(0).asInt()).as("%s %s", a.path("id"), x).isBetween(0, span.get(1).asInt());
+          assertThat(span.get(1).asInt()).as("%s %s", a.path("id"), x).isLessThanOrEqualTo(length);
+        }
+      }
+      for (com.fasterxml.jackson.databind.JsonNode m : a.path("mentions")) {
+        assertThat(entityIds).contains(m.path("entity").asText());
+      }
+      quotes += a.path("quotes").size();
+      times += a.path("times").size();
+      quantities += a.path("quantities").size();
+    }
+    System.out.printf("ECB+ dev annotated: %d entities, %d quotes, %d quantities, %d times%n",
+        entityIds.size(), quotes, quantities, times);
+    assertThat(quotes).isGreaterThan(100);
+    assertThat(times).isGreaterThan(500);
+    assertThat(quantities).isGreaterThan(500);
   }
 }

@@ -8,8 +8,15 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
+import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
+import org.triangulate.model.Entity;
+import org.triangulate.model.Mention;
+import org.triangulate.model.Quantity;
+import org.triangulate.model.Quote;
+import org.triangulate.model.TimeRef;
 import org.triangulate.model.ArticleMetadata;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Removal;
@@ -39,13 +46,19 @@ public final class JsonReportWriter {
       g.writeObjectFieldStart("summary");
       g.writeNumberField("inputs", report.inputs());
       g.writeNumberField("articles", report.articles().size());
+      g.writeNumberField("entities", report.entities().size());
       g.writeNumberField("stories", report.stories().size());
       g.writeNumberField("problems", report.problems().size());
       g.writeNumberField("rejected", report.rejected());
       g.writeEndObject();
       g.writeArrayFieldStart("articles");
       for (Article a : report.articles()) {
-        article(g, a);
+        article(g, a, report.annotations().get(a.id()));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("entities");
+      for (Entity e : report.entities()) {
+        entity(g, e);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("stories");
@@ -74,8 +87,12 @@ public final class JsonReportWriter {
         .withArrayIndenter(indenter);
   }
 
-  /** Writes one article as the report does; also used by tests that pin single articles. */
-  public static void article(JsonGenerator g, Article a) throws IOException {
+  /**
+   * Writes one article as the report does, with its annotations (empty lists when {@code
+   * annotations} is null); also used by tests that pin single articles.
+   */
+  public static void article(JsonGenerator g, Article a, Annotations annotations)
+      throws IOException {
     ArticleMetadata m = a.metadata();
     g.writeStartObject();
     g.writeStringField("id", a.id());
@@ -111,7 +128,106 @@ public final class JsonReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    annotations(g, annotations);
     g.writeEndObject();
+  }
+
+  private static void annotations(JsonGenerator g, Annotations an) throws IOException {
+    g.writeArrayFieldStart("mentions");
+    for (Mention m : an == null ? List.<Mention>of() : an.mentions()) {
+      g.writeStartObject();
+      g.writeStringField("entity", m.entity());
+      span(g, "span", m.span());
+      g.writeStringField("kind", m.kind());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("quotes");
+    for (Quote q : an == null ? List.<Quote>of() : an.quotes()) {
+      g.writeStartObject();
+      g.writeStringField("id", q.id());
+      span(g, "span", q.span());
+      optional(g, "speaker", q.speaker());
+      optionalSpan(g, "cue", q.cue());
+      optionalSpan(g, "speakerSpan", q.speakerSpan());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("quantities");
+    for (Quantity q : an == null ? List.<Quantity>of() : an.quantities()) {
+      g.writeStartObject();
+      span(g, "span", q.span());
+      number(g, "value", q.value());
+      g.writeStringField("unit", q.unit());
+      g.writeStringField("approx", q.approx());
+      optionalNumber(g, "low", q.low());
+      optionalNumber(g, "high", q.high());
+      optional(g, "about", q.about());
+      number(g, "base", q.base());
+      g.writeStringField("baseUnit", q.baseUnit());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("times");
+    for (TimeRef t : an == null ? List.<TimeRef>of() : an.times()) {
+      g.writeStartObject();
+      span(g, "span", t.span());
+      g.writeStringField("value", t.value());
+      g.writeStringField("granularity", t.granularity());
+      optional(g, "reference", t.reference());
+      optional(g, "referenceSource", t.referenceSource());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** Writes one entity as the report does; also used by tests that pin entities. */
+  public static void entity(JsonGenerator g, Entity e) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", e.id());
+    g.writeStringField("name", e.name());
+    g.writeStringField("type", e.type());
+    optional(g, "subtype", e.subtype());
+    strings(g, "aliases", e.aliases());
+    strings(g, "descriptions", e.descriptions());
+    g.writeNumberField("mentions", e.mentions());
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  /** A number, written without a fraction when it has none, rounded to six decimals otherwise. */
+  private static void number(JsonGenerator g, String name, double v) throws IOException {
+    g.writeFieldName(name);
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      g.writeNumber((long) v);
+    } else {
+      g.writeNumber(Math.round(v * 1e6) / 1e6);
+    }
+  }
+
+  private static void optionalNumber(JsonGenerator g, String name, Optional<Double> v)
+      throws IOException {
+    if (v.isPresent()) {
+      number(g, name, v.get());
+    } else {
+      g.writeNullField(name);
+    }
+  }
+
+  private static void optionalSpan(JsonGenerator g, String name, Optional<Span> s)
+      throws IOException {
+    if (s.isPresent()) {
+      span(g, name, s.get());
+    } else {
+      g.writeNullField(name);
+    }
   }
 
   private static void story(JsonGenerator g, Story s) throws IOException {

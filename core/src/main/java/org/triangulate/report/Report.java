@@ -1,7 +1,11 @@
 package org.triangulate.report;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
+import org.triangulate.model.Entity;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Story;
 
@@ -11,8 +15,16 @@ import org.triangulate.model.Story;
  *
  * @param inputs how many input files the run was given (after expanding folders and globs)
  * @param stories the articles grouped by the event they report; every article is in exactly one
+ * @param entities the run's entities, sorted by id (empty when the annotate stage did not run)
+ * @param annotations each article's mentions, quotes, quantities and times, by article id
  */
-public record Report(int inputs, List<Article> articles, List<Story> stories, List<Problem> problems) {
+public record Report(
+    int inputs,
+    List<Article> articles,
+    List<Story> stories,
+    List<Problem> problems,
+    List<Entity> entities,
+    Map<String, Annotations> annotations) {
 
   /** The schema name and version written at the top of every report. */
   public static final String SCHEMA = "triangulate.report/1";
@@ -24,6 +36,13 @@ public record Report(int inputs, List<Article> articles, List<Story> stories, Li
     articles = List.copyOf(articles);
     stories = List.copyOf(stories);
     problems = List.copyOf(problems);
+    entities = List.copyOf(entities);
+    annotations = java.util.Collections.unmodifiableMap(new TreeMap<>(annotations));
+  }
+
+  /** A report without annotations. */
+  public Report(int inputs, List<Article> articles, List<Story> stories, List<Problem> problems) {
+    this(inputs, articles, stories, problems, List.of(), Map.of());
   }
 
   /** The number of problems that rejected an input or part of one. */
