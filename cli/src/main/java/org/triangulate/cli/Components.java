@@ -1,11 +1,14 @@
 package org.triangulate.cli;
 
+import org.triangulate.align.Embedder;
+import org.triangulate.align.SentenceJudge;
 import org.triangulate.annotate.Annotator;
 import org.triangulate.ingest.IngestOptions;
 import org.triangulate.ingest.Ingester;
 import org.triangulate.nlp.EnglishWordList;
 import org.triangulate.nlp.OpenNlpLanguageDetector;
 import org.triangulate.nlp.annotate.CoreNlpAnnotator;
+import org.triangulate.nlp.embed.MiniLmEmbedder;
 
 /** Wires the stages with their real resources, the same way for every command and for tests. */
 public final class Components {
@@ -16,6 +19,16 @@ public final class Components {
   public static Ingester ingester(long maxBytes) {
     return new Ingester(
         new IngestOptions(maxBytes, OpenNlpLanguageDetector.get(), EnglishWordList.get()));
+  }
+
+  /** Sentence embeddings: all-MiniLM-L6-v2 (quantised) in process, loaded once. */
+  public static Embedder embedder() {
+    return MiniLmEmbedder.get();
+  }
+
+  /** The sentence-pair judge of the align stage, with embeddings. */
+  public static SentenceJudge judge() {
+    return new SentenceJudge(embedder());
   }
 
   /** The annotate stage on CoreNLP, shared by the process; the first call loads the models. */

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       AddCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      PairsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -12,16 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.triangulate.align.StoryAligner;
+import org.triangulate.align.lsh.CopyCandidates;
 import org.triangulate.annotate.Annotated;
 import org.triangulate.annotate.ReferenceDates;
 import org.triangulate.ingest.Corpus;
 import org.triangulate.ingest.IngestResult;
 import org.triangulate.ingest.Inputs;
 import org.triangulate.model.Article;
+import org.triangulate.model.Entity;
+import org.triangulate.model.Link;
+import org.triangulate.model.Provenance;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Story;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
+import org.triangulate.trace.Credits;
+import org.triangulate.trace.Tracer;
 
 /** The steps {@code analyze} and {@code add} share: reading inputs, writing and summing up. */
 final class Runs {
@@ -50,22 +60,89 @@ final class Runs {
   }
 
   /**
-   * Runs the annotate stage over all {@code articles} (unless switched off) and assembles the
-   * report; relative times resolve against each article's date, else its story's.
+   * Runs the annotate stage over all {@code articles} (unless switched off; relative times resolve
+   * against each article's date, else its story's), then the align and trace stages over every
+   * story, and assembles the report.
    */
   static Report report(
       int inputs, List<Article> articles, List<Story> stories, List<Problem> problems, RunOptions options) {
     List<Problem> all = new ArrayList<>(problems);
-    if (options.noAnnotate) {
-      all.sort(null);
-      return new Report(inputs, articles, stories, all);
-    }
     Annotated annotated =
-        Components.annotator()
-            .annotate(articles, ReferenceDates.of(articles, stories), options.threads());
+        options.noAnnotate
+            ? Annotated.NONE
+            : Components.annotator()
+                .annotate(articles, ReferenceDates.of(articles, stories), options.threads());
     all.addAll(annotated.problems());
     all.sort(null);
-    return new Report(inputs, articles, stories, all, annotated.entities(), annotated.byArticle());
+    Map<String, Provenance> provenance = provenance(articles, stories, annotated.entities(), options.threads());
+    return new Report(
+        inputs, articles, stories, all, annotated.entities(), annotated.byArticle(), provenance);
+  }
+
+  /**
+   * The align and trace stages over every story: links, derivations, credits, independent sources.
+   * Stories run in parallel; each one's result depends on its articles alone.
+   */
+  static Map<String, Provenance> provenance(
+      List<Article> articles, List<Story> stories, List<Entity> entities, int threads) {
+    Map<String, Article> byId = new HashMap<>();
+    articles.forEach(a -> byId.put(a.id(), a));
+    Map<String, String> outlets = new HashMap<>();
+    for (Entity e : entities) {
+      if (e.subtype().filter(t -> t.equals("news-agency") || t.equals("outlet")).isPresent()) {
+        outlets.put(e.name(), e.id());
+        e.aliases().forEach(n -> outlets.putIfAbsent(n, e.id()));
+      }
+    }
+    Map<String, String> creditNames = Credits.names(outlets);
+    StoryAligner aligner = new StoryAligner(Components.judge(), Components.embedder());
+    java.util.function.BiPredicate<String, String> candidates = copyCandidates(articles, stories);
+    Map<String, Provenance> out = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (Story s : stories) {
+        if (s.articles().size() < 2) {
+          continue;
+        }
+        futures.add(pool.submit(() -> {
+          List<Link> links = aligner.align(s, byId, candidates);
+          out.put(s.id(), Tracer.trace(s, byId, links, creditNames));
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("the align stage failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return new TreeMap<>(out);
+  }
+
+  /**
+   * For stories too large to compare every pair: the pairs of articles that MinHash-LSH says share
+   * copied passages. Computed only when some story is that large.
+   */
+  private static java.util.function.BiPredicate<String, String> copyCandidates(
+      List<Article> articles, List<Story> stories) {
+    if (stories.stream().noneMatch(s -> s.articles().size() > StoryAligner.ALL_PAIRS_UP_TO)) {
+      return (x, y) -> true;
+    }
+    java.util.Set<String> pairs = new java.util.HashSet<>();
+    for (CopyCandidates.Pair p :
+        CopyCandidates.find(
+            articles.stream().map(Article::id).toList(),
+            articles.stream().map(Article::text).toList(),
+            CopyCandidates.Params.DEFAULT)) {
+      pairs.add(p.a() + "\u0000" + p.b());
+      pairs.add(p.b() + "\u0000" + p.a());
+    }
+    return (x, y) -> pairs.contains(x + "\u0000" + y);
   }
 
   /** Writes the report atomically, with an error that says what went wrong. */

@@ -27,7 +27,10 @@ import org.triangulate.ingest.IngestResult;
 import org.triangulate.ingest.Inputs;
 import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
+import org.triangulate.model.Derivation;
 import org.triangulate.model.Entity;
+import org.triangulate.model.Link;
+import org.triangulate.model.Provenance;
 import org.triangulate.model.Quote;
 import org.triangulate.model.Story;
 import org.triangulate.model.Removal;
@@ -45,6 +48,7 @@ class HamaGoldenTest {
 
   private static Map<String, Article> articles;
   private static Annotated annotated;
+  private static Provenance provenance;
 
   @BeforeAll
   static void ingest() throws IOException {
@@ -58,6 +62,71 @@ class HamaGoldenTest {
     annotated =
         Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
     assertThat(annotated.problems()).isEmpty();
+    assertThat(stories).hasSize(1);
+    provenance = Runs.provenance(r.articles(), stories, annotated.entities(), 2).get(stories.get(0).id());
+  }
+
+  /** The story's links, derivations, credits and independent sources, pinned like the articles. */
+  @Test
+  void provenanceMatchesItsGoldenFile() throws IOException {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+      g.setPrettyPrinter(JsonReportWriter.prettyPrinter());
+      g.writeStartObject();
+      JsonReportWriter.provenance(g, provenance);
+      g.writeEndObject();
+    }
+    compare("provenance", w + "\n");
+  }
+
+  private static Derivation between(String x, String y) {
+    return provenance.derivations().stream()
+        .filter(d -> d.from().startsWith(x) && d.to().startsWith(y) || d.from().startsWith(y) && d.to().startsWith(x))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<Link> linksBetween(String x, String y) {
+    return provenance.links().stream()
+        .filter(l -> l.a().article().startsWith(x) && l.b().article().startsWith(y))
+        .toList();
+  }
+
+  @Test
+  void theTranslationIsLinkedSentenceBySentenceAndSaysSo() {
+    assertThat(linksBetween("000", "001")).hasSizeGreaterThanOrEqualTo(15).allMatch(l -> l.kind().equals("paraphrase"));
+    Derivation d = between("000", "001");
+    assertThat(d.kind()).isEqualTo("translation");
+    assertThat(d.from() + " -> " + d.to() + " " + d.direction()).isEqualTo("001_558042633266138b -> 000_5f845e8b32303230 known");
+  }
+
+  @Test
+  void thePropagandaArticlesCopiedParagraphsShowTheirInsertedWords() {
+    String propaganda = articles.get("003_fa5c466642b5d1e0").text();
+    List<String> insertedIn003 = new java.util.ArrayList<>();
+    for (Link l : linksBetween("002", "003")) {
+      for (Link.Edit e : l.edits()) {
+        if (e.b() != null) {
+          insertedIn003.add(e.b().of(propaganda));
+        }
+      }
+    }
+    assertThat(insertedIn003).anyMatch(s -> s.contains("mercenaries")).anyMatch(s -> s.contains("run by MI6"));
+    assertThat(linksBetween("003", "004")).isNotEmpty();
+    // Its Guardian-sourced Waters quotes are linked to 001.
+    assertThat(linksBetween("001", "003").stream().map(l -> l.b().span().of(propaganda)))
+        .anyMatch(s -> s.startsWith("“Even if the Russians"))
+        .anyMatch(s -> s.startsWith("Gregory Waters"));
+  }
+
+  @Test
+  void apReportsShareACommonSourceAndNothingIsInventedBetweenTheRest() {
+    assertThat(between("002", "004").kind()).isEqualTo("common-source");
+    assertThat(between("002", "003").kind()).isEqualTo("common-source");
+    for (String[] pair : new String[][] {{"000", "002"}, {"000", "004"}, {"001", "002"}, {"001", "004"}}) {
+      assertThat(between(pair[0], pair[1]).kind()).as("%s-%s", pair[0], pair[1]).isEqualTo("independent");
+    }
+    assertThat(provenance.credits()).anyMatch(c -> c.article().startsWith("003") && c.credited().equals("organization/associated-press"));
   }
 
   /** The run's entities, pinned like the articles. */

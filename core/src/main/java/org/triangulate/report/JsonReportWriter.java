@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
+import org.triangulate.model.Credit;
+import org.triangulate.model.Derivation;
 import org.triangulate.model.Entity;
+import org.triangulate.model.Link;
 import org.triangulate.model.Mention;
 import org.triangulate.model.Quantity;
 import org.triangulate.model.Quote;
 import org.triangulate.model.TimeRef;
 import org.triangulate.model.ArticleMetadata;
 import org.triangulate.model.Problem;
+import org.triangulate.model.Provenance;
 import org.triangulate.model.Removal;
 import org.triangulate.model.Repair;
 import org.triangulate.model.Span;
@@ -63,7 +67,7 @@ public final class JsonReportWriter {
       g.writeEndArray();
       g.writeArrayFieldStart("stories");
       for (Story s : report.stories()) {
-        story(g, s);
+        story(g, s, report.provenance().get(s.id()));
       }
       g.writeEndArray();
       g.writeArrayFieldStart("problems");
@@ -195,7 +199,11 @@ public final class JsonReportWriter {
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
+    if (name == null) {
+      g.writeStartArray();
+    } else {
+      g.writeArrayFieldStart(name);
+    }
     for (String v : values) {
       g.writeString(v);
     }
@@ -230,7 +238,7 @@ public final class JsonReportWriter {
     }
   }
 
-  private static void story(JsonGenerator g, Story s) throws IOException {
+  private static void story(JsonGenerator g, Story s, Provenance p) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", s.id());
     g.writeStringField("title", s.title());
@@ -250,6 +258,82 @@ public final class JsonReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    provenance(g, p);
+    g.writeEndObject();
+  }
+
+  /** A story's links, derivations, credits and independent sources (empty lists without them). */
+  public static void provenance(JsonGenerator g, Provenance p) throws IOException {
+    g.writeArrayFieldStart("links");
+    for (Link l : p == null ? List.<Link>of() : p.links()) {
+      g.writeStartObject();
+      passage(g, "a", l.a());
+      passage(g, "b", l.b());
+      g.writeStringField("kind", l.kind());
+      number(g, "score", l.score());
+      g.writeArrayFieldStart("edits");
+      for (Link.Edit e : l.edits()) {
+        g.writeStartObject();
+        g.writeStringField("op", e.op());
+        optionalSpan(g, "a", Optional.ofNullable(e.a()));
+        optionalSpan(g, "b", Optional.ofNullable(e.b()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("derivations");
+    for (Derivation d : p == null ? List.<Derivation>of() : p.derivations()) {
+      g.writeStartObject();
+      g.writeStringField("from", d.from());
+      g.writeStringField("to", d.to());
+      g.writeStringField("kind", d.kind());
+      g.writeStringField("direction", d.direction());
+      g.writeObjectFieldStart("coverage");
+      number(g, "from", d.coverageFrom());
+      number(g, "to", d.coverageTo());
+      g.writeEndObject();
+      number(g, "confidence", d.confidence());
+      g.writeArrayFieldStart("evidence");
+      for (Derivation.Evidence e : d.evidence()) {
+        g.writeStartObject();
+        g.writeStringField("kind", e.kind());
+        g.writeStringField("detail", e.detail());
+        optional(g, "article", e.article());
+        optionalSpan(g, "span", e.span());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("credits");
+    for (Credit c : p == null ? List.<Credit>of() : p.credits()) {
+      g.writeStartObject();
+      g.writeStringField("article", c.article());
+      g.writeStringField("credited", c.credited());
+      g.writeStringField("name", c.name());
+      optionalSpan(g, "span", c.span());
+      if (c.offset().isPresent()) {
+        g.writeNumberField("offset", c.offset().get());
+      } else {
+        g.writeNullField("offset");
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("independentSources");
+    for (List<String> group : p == null ? List.<List<String>>of() : p.independentSources()) {
+      strings(g, null, group);
+    }
+    g.writeEndArray();
+  }
+
+  private static void passage(JsonGenerator g, String name, Link.Passage p) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("article", p.article());
+    span(g, "span", p.span());
     g.writeEndObject();
   }
 

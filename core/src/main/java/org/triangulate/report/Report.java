@@ -7,6 +7,7 @@ import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
 import org.triangulate.model.Problem;
+import org.triangulate.model.Provenance;
 import org.triangulate.model.Story;
 
 /**
@@ -17,6 +18,7 @@ import org.triangulate.model.Story;
  * @param stories the articles grouped by the event they report; every article is in exactly one
  * @param entities the run's entities, sorted by id (empty when the annotate stage did not run)
  * @param annotations each article's mentions, quotes, quantities and times, by article id
+ * @param provenance each story's links, derivations, credits and independent sources, by story id
  */
 public record Report(
     int inputs,
@@ -24,7 +26,8 @@ public record Report(
     List<Story> stories,
     List<Problem> problems,
     List<Entity> entities,
-    Map<String, Annotations> annotations) {
+    Map<String, Annotations> annotations,
+    Map<String, Provenance> provenance) {
 
   /** The schema name and version written at the top of every report. */
   public static final String SCHEMA = "triangulate.report/1";
@@ -38,11 +41,12 @@ public record Report(
     problems = List.copyOf(problems);
     entities = List.copyOf(entities);
     annotations = java.util.Collections.unmodifiableMap(new TreeMap<>(annotations));
+    provenance = java.util.Collections.unmodifiableMap(new TreeMap<>(provenance));
   }
 
   /** A report without annotations. */
   public Report(int inputs, List<Article> articles, List<Story> stories, List<Problem> problems) {
-    this(inputs, articles, stories, problems, List.of(), Map.of());
+    this(inputs, articles, stories, problems, List.of(), Map.of(), Map.of());
   }
 
   /** The number of problems that rejected an input or part of one. */

@@ -1,0 +1,101 @@
+package org.triangulate.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.triangulate.align.SentenceJudge;
+import org.triangulate.align.StoryAligner;
+import org.triangulate.ingest.IngestOptions;
+import org.triangulate.ingest.Ingester;
+import org.triangulate.model.Article;
+import org.triangulate.model.Credit;
+import org.triangulate.model.Derivation;
+import org.triangulate.model.Link;
+import org.triangulate.model.Provenance;
+import org.triangulate.model.Story;
+
+/** Derivations between the Hama articles, with the lexical judge (no embeddings). */
+class TracerTest {
+
+  private static Map<String, Article> hama;
+  private static Provenance provenance;
+
+  @BeforeAll
+  static void trace() {
+    Ingester ingester = new Ingester(IngestOptions.basic());
+    hama = new TreeMap<>();
+    try (Stream<Path> files = Files.list(Path.of("..", "examples", "hama"))) {
+      files.sorted().flatMap(p -> ingester.ingest(p, p.toString()).articles().stream()).forEach(a -> hama.put(a.id(), a));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Story story = new Story("s-hama", "Hama", new ArrayList<>(hama.keySet()), Optional.empty(), Optional.empty(), List.of());
+    List<Link> links = new StoryAligner(SentenceJudge.lexical(), null).align(story, hama, (x, y) -> true);
+    provenance = Tracer.trace(story, hama, links, Credits.names(Map.of()));
+  }
+
+  private static Derivation between(String x, String y) {
+    return provenance.derivations().stream()
+        .filter(d -> d.from().startsWith(x) && d.to().startsWith(y) || d.from().startsWith(y) && d.to().startsWith(x))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theMachineTranslationIsATranslationOfTheWireReportInTheRightDirection() {
+    Derivation d = between("000", "001");
+    assertThat(d.kind()).isEqualTo("translation");
+    assertThat(d.direction()).isEqualTo("known");
+    assertThat(d.from()).startsWith("001");
+    assertThat(d.to()).startsWith("000");
+    assertThat(d.evidence()).anyMatch(e -> e.kind().equals("translation-trace") && e.detail().contains("this Thursday"));
+    assertThat(provenance.links().stream().filter(l -> l.a().article().startsWith("000") && l.b().article().startsWith("001")))
+        .hasSizeGreaterThan(12)
+        .allMatch(l -> l.kind().equals("paraphrase"));
+  }
+
+  @Test
+  void apBasedReportsShareACommonSourceThatTheyCredit() {
+    Derivation d = between("002", "003");
+    assertThat(d.kind()).isEqualTo("common-source");
+    assertThat(d.evidence()).anyMatch(e -> e.kind().equals("credit"));
+    assertThat(between("002", "004").kind()).isEqualTo("common-source");
+  }
+
+  @Test
+  void noDerivationIsInventedBetweenReportsThatShareOnlyFacts() {
+    assertThat(between("000", "004").kind()).isEqualTo("independent");
+    assertThat(between("001", "004").kind()).isEqualTo("independent");
+    assertThat(between("000", "002").kind()).isEqualTo("independent");
+  }
+
+  @Test
+  void creditsAreFoundInTextAndInRemovedPhotoCredits() {
+    assertThat(provenance.credits())
+        .extracting(c -> c.article().substring(0, 3) + " " + c.credited() + (c.span().isPresent() ? " text" : " removed"))
+        .contains(
+            "003 Associated Press text", "003 The Guardian text", "001 Reuters text",
+            "001 Agence France-Presse text", "002 Associated Press removed");
+    for (Credit c : provenance.credits()) {
+      c.span().ifPresent(s -> assertThat(s.of(hama.get(c.article()).text())).isEqualTo(c.name()));
+    }
+  }
+
+  @Test
+  void independentSourcesJoinEveryDerivedPair() {
+    List<List<String>> groups = provenance.independentSources();
+    assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(5);
+    assertThat(groups).anyMatch(g -> g.stream().anyMatch(id -> id.startsWith("002")) && g.stream().anyMatch(id -> id.startsWith("004")));
+  }
+}
