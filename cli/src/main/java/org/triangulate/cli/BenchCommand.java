@@ -30,14 +30,14 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Prints performance figures. Run with a large heap: TRIANGULATE_JAVA_OPTS=-Xmx8g",
-    subcommands = {BenchCommand.Group.class, BenchCommand.Annotate.class})
+    subcommands = {BenchCommand.Group.class, BenchCommand.Annotate.class, BenchCommand.Align.class})
 final class BenchCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group or annotate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group, annotate or align");
   }
 
   /** The articles of the benchmark's real sources. */
@@ -237,6 +237,76 @@ final class BenchCommand implements Runnable {
           tokens / seconds / 700.0, Group.peakHeap() >> 20);
       out.flush();
       return 0;
+    }
+  }
+
+  /** Aligns every pair of real articles, over and over, and prints article pairs per second. */
+  @Command(
+      name = "align",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Aligns every pair of the source articles (sentences embedded once per article, as the",
+        "align stage does per story) on one thread, with the embedding judge and with the lexical",
+        "judge alone, and prints article pairs per second.",
+        "",
+        "Example: ./triangulate bench align --rounds 20"
+      },
+      sortOptions = false)
+  static final class Align implements Callable<Integer> {
+
+    @Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--source",
+        paramLabel = "PATH",
+        defaultValue = "examples/hama",
+        description = "Articles to align pairwise (any input analyze reads; default: ${DEFAULT-VALUE}).")
+    List<String> sources;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "Times over all pairs (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      List<Article> real = read(sources, new org.triangulate.ingest.Ingester(IngestOptions.basic()), 1);
+      org.triangulate.align.Embedder embedder = Components.embedder();
+      List<org.triangulate.align.PairAligner.Side> withVectors = new ArrayList<>();
+      List<org.triangulate.align.PairAligner.Side> lexical = new ArrayList<>();
+      for (Article a : real) {
+        List<org.triangulate.model.Span> sentences = org.triangulate.align.TextUnits.sentences(a.text());
+        List<String> texts = sentences.stream().map(sp -> sp.of(a.text())).toList();
+        withVectors.add(new org.triangulate.align.PairAligner.Side(a.id(), a.text(), sentences, embedder.embed(texts)));
+        lexical.add(new org.triangulate.align.PairAligner.Side(a.id(), a.text(), sentences, null));
+      }
+      out.printf(Locale.ROOT, "sources: %d articles from %s; one thread%n", real.size(), sources);
+      run(out, "embedding judge", new org.triangulate.align.PairAligner(Components.judge()), withVectors);
+      run(out, "lexical judge", new org.triangulate.align.PairAligner(org.triangulate.align.SentenceJudge.lexical()), lexical);
+      return 0;
+    }
+
+    private void run(PrintWriter out, String what, org.triangulate.align.PairAligner aligner, List<org.triangulate.align.PairAligner.Side> sides) {
+      for (int warm = 0; warm < 2; warm++) {
+        pairs(aligner, sides, 1);
+      }
+      long t0 = System.nanoTime();
+      int n = pairs(aligner, sides, rounds);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      out.printf(Locale.ROOT, "%s: %,d article pairs in %.2f s: %,.0f pairs/s%n", what, n, seconds, n / seconds);
+      out.flush();
+    }
+
+    private static int pairs(org.triangulate.align.PairAligner aligner, List<org.triangulate.align.PairAligner.Side> sides, int rounds) {
+      int n = 0;
+      for (int r = 0; r < rounds; r++) {
+        for (int i = 0; i < sides.size(); i++) {
+          for (int j = i + 1; j < sides.size(); j++) {
+            aligner.align(sides.get(i), sides.get(j));
+            n++;
+          }
+        }
+      }
+      return n;
     }
   }
 }
