@@ -62,15 +62,23 @@ public final class PairAligner {
   public List<Link> align(Side a, Side b) {
     List<Set<String>> ca = contentWords(a);
     List<Set<String>> cb = contentWords(b);
+    SentenceTokens[] ra = new SentenceTokens[a.sentences().size()];
+    SentenceTokens[] rb = new SentenceTokens[b.sentences().size()];
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < a.sentences().size(); i++) {
       for (int j = 0; j < b.sentences().size(); j++) {
         int shared = shared(ca.get(i), cb.get(j));
         double cos = cosine(a.vector(i), b.vector(j));
-        if (shared < 2 && !(cos >= 0.6) && !(shared >= 1 && cos >= 0.45)) {
+        if (shared < 3 && !(cos >= 0.6) && !(shared >= 2 && cos >= 0.45)) {
           continue;
         }
-        SentenceJudge.Judgement v = judge.judge(a.sentence(i), b.sentence(j), a.vector(i), b.vector(j));
+        if (ra[i] == null) {
+          ra[i] = SentenceTokens.of(a.sentence(i));
+        }
+        if (rb[j] == null) {
+          rb[j] = SentenceTokens.of(b.sentence(j));
+        }
+        SentenceJudge.Judgement v = judge.judgeRead(ra[i], rb[j], a.vector(i), b.vector(j));
         if (v.kind() != SentenceJudge.Kind.NONE) {
           candidates.add(new Candidate(i, j, v.kind(), v.score()));
         } else if (shared >= 4) {

@@ -138,6 +138,20 @@ public final class SentenceJudge {
     return classify(ta, tb, ea, eb);
   }
 
+  /**
+   * Judges two sentences already read (the aligner reads each sentence once, not once per pair),
+   * with their unit vectors or nulls; never embeds.
+   */
+  Judgement judgeRead(SentenceTokens ta, SentenceTokens tb, float[] ea, float[] eb) {
+    if (verbatim(ta, tb)) {
+      return new Judgement(Kind.VERBATIM, 1.0);
+    }
+    if (ta.surface.isEmpty() || tb.surface.isEmpty()) {
+      return new Judgement(Kind.NONE, 0.0);
+    }
+    return classify(ta, tb, ea, eb);
+  }
+
   /** The judgement of two read sentences that are not verbatim. */
   Judgement classify(SentenceTokens ta, SentenceTokens tb, float[] ea, float[] eb) {
     JudgeModel model;
