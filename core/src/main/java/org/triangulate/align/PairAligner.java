@@ -130,7 +130,9 @@ public final class PairAligner {
       SentenceJudge.Kind kind = c.kind();
       double score = c.score();
       if (a0 != a1 || b0 != b1) {
-        SentenceJudge.Judgement v = judge.judge(sa.of(a.text()), sb.of(b.text()), null, null);
+        // The merged passages have no vectors of their own: judge them on their words.
+        SentenceJudge.Judgement v =
+            judge.judgeRead(SentenceTokens.of(sa.of(a.text())), SentenceTokens.of(sb.of(b.text())), null, null);
         if (v.kind() != SentenceJudge.Kind.NONE && v.kind().ordinal() <= kind.ordinal()) {
           kind = v.kind();
           score = Math.max(score, v.score());

@@ -84,10 +84,10 @@ final class SentenceFeatures {
     double[] stems = overlap(sa, sb);
     f[k++] = stems[0];
     f[k++] = stems[1];
-    double[] bigrams = overlap(ngrams(a.stems, 2), ngrams(b.stems, 2));
+    double[] bigrams = overlap(a.stemGrams(2), b.stemGrams(2));
     f[k++] = bigrams[0];
     f[k++] = bigrams[1];
-    f[k++] = overlap(ngrams(a.stems, 3), ngrams(b.stems, 3))[0];
+    f[k++] = overlap(a.stemGrams(3), b.stemGrams(3))[0];
     int lcs = lcs(a.surface, b.surface);
     int shorter = Math.min(a.surface.size(), b.surface.size());
     int longer = Math.max(a.surface.size(), b.surface.size());
@@ -95,7 +95,7 @@ final class SentenceFeatures {
     f[k++] = longer == 0 ? 0 : (double) lcs / longer;
     f[k++] = longer == 0 ? 1 : (double) shorter / longer;
     f[k++] = Math.log1p(longer);
-    f[k++] = jaccard(charGrams(a.words, 3), charGrams(b.words, 3));
+    f[k++] = jaccard(a.charTrigrams(), b.charTrigrams());
     int ua = unmatched(sa, sb);
     int ub = unmatched(sb, sa);
     f[k++] = Math.log1p(Math.min(ua, ub));
@@ -116,7 +116,7 @@ final class SentenceFeatures {
     f[k++] = dateA != dateB ? 1 : 0;
     int longerStems = Math.max(a.stems.size(), b.stems.size());
     f[k++] = longerStems == 0 ? 0 : (double) editDistance(a.stems, b.stems) / longerStems;
-    f[k++] = Math.max(bleu(a.stems, b.stems), bleu(b.stems, a.stems));
+    f[k++] = Math.max(bleu(a, b), bleu(b, a));
   }
 
   /** Word-level Levenshtein distance (insertions, deletions, substitutions). */
@@ -145,14 +145,16 @@ final class SentenceFeatures {
    * Sentence BLEU of {@code candidate} against {@code reference}: the geometric mean of the
    * clipped 1- to 4-gram precisions (add-one smoothed) times the brevity penalty.
    */
-  static double bleu(List<String> candidate, List<String> reference) {
+  static double bleu(SentenceTokens cand, SentenceTokens ref) {
+    List<String> candidate = cand.stems;
+    List<String> reference = ref.stems;
     if (candidate.isEmpty()) {
       return 0;
     }
     double logPrecision = 0;
     for (int n = 1; n <= 4; n++) {
-      List<String> c = ngrams(candidate, n);
-      List<String> r = ngrams(reference, n);
+      List<String> c = cand.stemGrams(n);
+      List<String> r = ref.stemGrams(n);
       int common = clipped(c, r);
       logPrecision += Math.log((common + 1.0) / (c.size() + 1.0)) / 4;
     }
@@ -252,7 +254,7 @@ final class SentenceFeatures {
     return out;
   }
 
-  private static Set<String> charGrams(List<String> words, int n) {
+  static Set<String> charGrams(List<String> words, int n) {
     String s = " " + String.join(" ", words) + " ";
     Set<String> out = new HashSet<>();
     for (int i = 0; i + n <= s.length(); i++) {

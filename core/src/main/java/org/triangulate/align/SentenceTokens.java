@@ -105,6 +105,12 @@ final class SentenceTokens {
           Map.entry("sep", "9"), Map.entry("oct", "10"), Map.entry("nov", "11"),
           Map.entry("dec", "12"));
 
+  /** Stem n-grams (n = 1..4) and word character trigrams, made on first use: the aligner judges one sentence against many. */
+  @SuppressWarnings("unchecked")
+  private final List<String>[] stemGrams = new List[5];
+
+  private Set<String> charTrigrams;
+
   final String text;
   final List<String> surface;
   final List<String> words;
@@ -407,5 +413,25 @@ final class SentenceTokens {
       }
     }
     return out;
+  }
+
+  /** The n-grams of {@link #stems}, joined by spaces, in order (cached). */
+  List<String> stemGrams(int n) {
+    List<String> g = stemGrams[n];
+    if (g == null) {
+      g = List.copyOf(SentenceFeatures.ngrams(stems, n));
+      stemGrams[n] = g;
+    }
+    return g;
+  }
+
+  /** The character trigrams of the words joined by spaces, with a space at each end (cached). */
+  Set<String> charTrigrams() {
+    Set<String> c = charTrigrams;
+    if (c == null) {
+      c = Set.copyOf(SentenceFeatures.charGrams(words, 3));
+      charTrigrams = c;
+    }
+    return c;
   }
 }
