@@ -316,7 +316,6 @@ public final class Tracer {
     if (total == 0) {
       return 0;
     }
-    TreeMap<Integer, Integer> merged = new TreeMap<>();
     List<Span> sorted = new ArrayList<>(spans);
     sorted.sort(null);
     int curB = -1;
@@ -332,7 +331,6 @@ public final class Tracer {
       }
     }
     covered += curE - curB;
-    merged.clear();
     return Math.min(1.0, covered / (double) total);
   }
 

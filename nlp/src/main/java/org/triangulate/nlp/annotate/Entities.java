@@ -38,8 +38,6 @@ final class Entities {
           "led", "backed", "based", "linked", "allied", "run", "controlled", "held", "affiliated",
           "aligned", "funded", "supported", "sponsored", "born", "made", "brokered", "owned");
 
-  private static final Set<String> SKIP_TYPES = Set.of("MISC");
-
   private final EntityList list;
 
   Entities(EntityList list) {
@@ -188,7 +186,7 @@ final class Entities {
             case "LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE" -> "place";
             default -> null;
           };
-      if (type == null || SKIP_TYPES.contains(s.type())) {
+      if (type == null) {
         continue;
       }
       int from = s.firstToken();

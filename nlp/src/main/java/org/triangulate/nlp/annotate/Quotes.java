@@ -254,7 +254,7 @@ final class Quotes {
       }
       if (t.word().equalsIgnoreCase("saying") && v > 0 && toks.get(v - 1).word().equalsIgnoreCase("as")) {
         for (int k = v - 2; k >= from; k--) {
-          Attribution a = candidateAt(k, true);
+          Attribution a = candidateAt(k);
           if (a != null) {
             return withCue(a, v - 1, v + 1);
           }
@@ -264,7 +264,7 @@ final class Quotes {
       for (int w = v + 1; w < to; w++) {
         if (toks.get(w).word().equalsIgnoreCase("saying") && toks.get(w - 1).word().equalsIgnoreCase("as")) {
           for (int k = w - 2; k > v; k--) {
-            Attribution a = candidateAt(k, true);
+            Attribution a = candidateAt(k);
             if (a != null) {
               return withCue(a, w - 1, w + 1);
             }
@@ -272,13 +272,13 @@ final class Quotes {
         }
       }
       for (int k = v - 1; k >= from; k--) {
-        Attribution a = candidateAt(k, false);
+        Attribution a = candidateAt(k);
         if (a != null) {
           return withCue(a, v, v + 1);
         }
       }
       for (int k = v + 1; k < to; k++) {
-        Attribution a = candidateAt(k, false);
+        Attribution a = candidateAt(k);
         if (a != null) {
           return withCue(a, v, v + 1);
         }
@@ -304,7 +304,7 @@ final class Quotes {
       String lw = t.word().toLowerCase(Locale.ROOT);
       if (lw.equals("according") && v + 1 < to && toks.get(v + 1).word().equalsIgnoreCase("to")) {
         for (int k = v + 2; k < to; k++) {
-          Attribution a = candidateAt(k, false);
+          Attribution a = candidateAt(k);
           if (a != null) {
             return withCue(a, v, v + 2);
           }
@@ -312,7 +312,7 @@ final class Quotes {
       }
       if ((lw.equals("opinion") || lw.equals("view") || lw.equals("words")) && v >= 1
           && toks.get(v - 1).pos().equals("PRP$")) {
-        Attribution a = candidateAt(v - 1, false);
+        Attribution a = candidateAt(v - 1);
         if (a != null) {
           return withCue(a, v - 2 >= from ? v - 2 : v - 1, v + 1);
         }
@@ -330,7 +330,7 @@ final class Quotes {
           if (toks.get(k).word().equals("that")) {
             break;
           }
-          a = candidateAt(k, false);
+          a = candidateAt(k);
           if (a != null) {
             break;
           }
@@ -360,7 +360,7 @@ final class Quotes {
           Attribution a = subjectOf(v, prev.firstToken(), false);
           if (a == null) {
             for (int k = v + 1; k < prev.endToken() && a == null; k++) {
-              a = candidateAt(k, false);
+              a = candidateAt(k);
             }
           }
           if (a != null) {
@@ -381,7 +381,7 @@ final class Quotes {
       if (quoted[k]) {
         continue;
       }
-      Attribution a = candidateAt(k, true);
+      Attribution a = candidateAt(k);
       if (a != null) {
         return a;
       }
@@ -417,7 +417,7 @@ final class Quotes {
       if (lw.equals(";")) {
         return null;
       }
-      Attribution a = namesOnly ? namedAt(k) : candidateAt(k, true);
+      Attribution a = namesOnly ? namedAt(k) : candidateAt(k);
       if (a != null) {
         return a;
       }
@@ -430,14 +430,14 @@ final class Quotes {
     if (quoted[k] || (descriptionAt[k] == null && nameAt[k] == null)) {
       return null;
     }
-    return candidateAt(k, true);
+    return candidateAt(k);
   }
 
   /**
    * A speaker candidate at token {@code k}: a mention of a person or organisation (a description
    * counts for the entity it describes), a pronoun, or a nominal such as "the analyst".
    */
-  private Attribution candidateAt(int k, boolean skipPlaces) {
+  private Attribution candidateAt(int k) {
     if (quoted[k]) {
       return null;
     }
