@@ -1,0 +1,47 @@
+package org.triangulate.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How each article of a story labels one actor: the words it uses for it ("rebels", "insurgents",
+ * "mercenaries", "a war monitor run by MI6").
+ *
+ * @param entity the actor's entity id
+ * @param labels one entry per article and term, by article then term
+ */
+public record Framing(String entity, List<Label> labels) {
+  public Framing {
+    Objects.requireNonNull(entity, "entity");
+    labels = List.copyOf(labels);
+  }
+
+  /**
+   * One term one article uses for the actor.
+   *
+   * @param article the article's id
+   * @param term the label, lower case and singular ("rebel", "war monitor run by MI6")
+   * @param count how many times the article uses it for the actor
+   * @param loaded whether the shipped lexicon lists the term as loaded (pejorative, glorifying or
+   *     delegitimising)
+   * @param inQuote whether every use stands inside a quotation (the words of a quoted speaker, not
+   *     the outlet's)
+   * @param distinctive whether the term is used by this article and by no article it does not
+   *     derive from or share a source with, against a story where others label the same actor
+   * @param spans every use, in text order
+   */
+  public record Label(
+      String article,
+      String term,
+      int count,
+      boolean loaded,
+      boolean inQuote,
+      boolean distinctive,
+      List<Span> spans) {
+    public Label {
+      Objects.requireNonNull(article, "article");
+      Objects.requireNonNull(term, "term");
+      spans = List.copyOf(spans);
+    }
+  }
+}
