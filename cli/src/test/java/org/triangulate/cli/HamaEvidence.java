@@ -1,0 +1,66 @@
+package org.triangulate.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.triangulate.annotate.Annotated;
+import org.triangulate.annotate.ReferenceDates;
+import org.triangulate.group.GroupOptions;
+import org.triangulate.group.StoryGrouper;
+import org.triangulate.ingest.Corpus;
+import org.triangulate.ingest.IngestOptions;
+import org.triangulate.ingest.IngestResult;
+import org.triangulate.ingest.Inputs;
+import org.triangulate.model.Article;
+import org.triangulate.model.Entity;
+import org.triangulate.model.Provenance;
+import org.triangulate.model.Story;
+import org.triangulate.reconcile.StoryEvidence;
+
+/**
+ * The Hama corpus read, grouped, annotated and traced once per test JVM: the input of the reconcile
+ * stage for its one story.
+ */
+final class HamaEvidence {
+
+  private static StoryEvidence evidence;
+
+  private HamaEvidence() {}
+
+  /** The Hama story's evidence, computed on first use. */
+  static synchronized StoryEvidence get() {
+    if (evidence == null) {
+      evidence = compute(Fixtures.HAMA);
+    }
+    return evidence;
+  }
+
+  /** The evidence of the one story a folder's articles form (the largest story when several). */
+  static StoryEvidence compute(Path folder) {
+    Inputs.Expansion ex = Inputs.expand(List.of(folder.toString()), Path.of(""));
+    IngestResult r =
+        Corpus.ingest(
+            ex.inputs(),
+            Components.ingester(IngestOptions.DEFAULT_MAX_BYTES),
+            2,
+            Corpus.Progress.none());
+    List<Story> stories = new StoryGrouper(GroupOptions.defaults()).group(r.articles());
+    Annotated annotated =
+        Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
+    Story story =
+        stories.stream().max(java.util.Comparator.comparingInt(s -> s.articles().size())).get();
+    Map<String, Provenance> provenance =
+        Runs.provenance(r.articles(), stories, annotated.entities(), 2);
+    Map<String, Article> byId =
+        r.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
+    return new StoryEvidence(
+        story,
+        story.articles().stream().map(byId::get).toList(),
+        annotated.byArticle(),
+        annotated.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity())),
+        provenance.getOrDefault(
+            story.id(), new Provenance(story.id(), List.of(), List.of(), List.of(), List.of())));
+  }
+}
