@@ -26,8 +26,9 @@ public record Framing(String entity, List<Label> labels) {
    *     delegitimising)
    * @param inQuote whether every use stands inside a quotation (the words of a quoted speaker, not
    *     the outlet's)
-   * @param distinctive whether the term is used by this article and by no article it does not
-   *     derive from or share a source with, against a story where others label the same actor
+   * @param distinctive whether this article is alone in the story in using the term for the actor
+   *     (articles that copy or translate one another count as one), while other articles label the
+   *     same actor with other terms
    * @param spans every use, in text order
    */
   public record Label(
