@@ -26,8 +26,11 @@ import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
 import org.triangulate.model.Link;
 import org.triangulate.model.Provenance;
+import org.triangulate.model.Reconciliation;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Story;
+import org.triangulate.reconcile.Reconciler;
+import org.triangulate.reconcile.StoryEvidence;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
 import org.triangulate.trace.Credits;
@@ -75,8 +78,76 @@ final class Runs {
     all.addAll(annotated.problems());
     all.sort(null);
     Map<String, Provenance> provenance = provenance(articles, stories, annotated.entities(), options.threads());
+    Map<String, Reconciliation> reconciliation =
+        options.noAnnotate
+            ? Map.of()
+            : reconcile(articles, stories, annotated, provenance, options.threads());
     return new Report(
-        inputs, articles, stories, all, annotated.entities(), annotated.byArticle(), provenance);
+        inputs,
+        articles,
+        stories,
+        all,
+        annotated.entities(),
+        annotated.byArticle(),
+        provenance,
+        reconciliation);
+  }
+
+  /**
+   * The reconcile stage over every story: claims, quote groups, framing, timeline, brief. Stories
+   * run in parallel; each one's result depends on its own articles, annotations and provenance.
+   */
+  static Map<String, Reconciliation> reconcile(
+      List<Article> articles,
+      List<Story> stories,
+      Annotated annotated,
+      Map<String, Provenance> provenance,
+      int threads) {
+    Map<String, Article> byId = new HashMap<>();
+    articles.forEach(a -> byId.put(a.id(), a));
+    Map<String, Entity> entities = new HashMap<>();
+    annotated.entities().forEach(e -> entities.put(e.id(), e));
+    Reconciler reconciler = new Reconciler(Components.judge(), Components.embedder());
+    Map<String, Reconciliation> out = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads));
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (Story s : stories) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  Map<String, org.triangulate.model.Annotations> ann = new HashMap<>();
+                  for (String id : s.articles()) {
+                    org.triangulate.model.Annotations a = annotated.byArticle().get(id);
+                    if (a != null) {
+                      ann.put(id, a);
+                    }
+                  }
+                  Provenance p =
+                      provenance.getOrDefault(
+                          s.id(),
+                          new Provenance(
+                              s.id(), List.of(), List.of(), List.of(),
+                              s.articles().stream().map(List::of).toList()));
+                  StoryEvidence ev =
+                      new StoryEvidence(
+                          s, s.articles().stream().map(byId::get).toList(), ann, entities, p);
+                  out.put(s.id(), reconciler.reconcile(ev));
+                }));
+      }
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("the reconcile stage failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return new TreeMap<>(out);
   }
 
   /**

@@ -7,11 +7,17 @@ package org.triangulate.align;
  * final consonant ({@code stopped stop}) and a dropped {@code e} only by removing it on both sides
  * ({@code closed closing close} all give {@code clos}).
  */
-final class LexicalStemmer {
+public final class LexicalStemmer {
 
   private LexicalStemmer() {}
 
-  static String stem(String w) {
+  /** Whether a lower-case word is a function word the judge ignores ("the", "has", "said"). */
+  public static boolean isStopword(String w) {
+    return SentenceTokens.STOPWORDS.contains(w);
+  }
+
+  /** The word without one inflectional or common derivational suffix. */
+  public static String stem(String w) {
     int n = w.length();
     if (n <= 3 || !Character.isLetter(w.charAt(n - 1))) {
       return w;

@@ -22,7 +22,13 @@ import org.triangulate.model.Quote;
 import org.triangulate.model.TimeRef;
 import org.triangulate.model.ArticleMetadata;
 import org.triangulate.model.Problem;
+import org.triangulate.model.BriefSentence;
+import org.triangulate.model.Claim;
+import org.triangulate.model.Framing;
 import org.triangulate.model.Provenance;
+import org.triangulate.model.QuoteGroup;
+import org.triangulate.model.Reconciliation;
+import org.triangulate.model.TimelineEvent;
 import org.triangulate.model.Removal;
 import org.triangulate.model.Repair;
 import org.triangulate.model.Span;
@@ -67,7 +73,7 @@ public final class JsonReportWriter {
       g.writeEndArray();
       g.writeArrayFieldStart("stories");
       for (Story s : report.stories()) {
-        story(g, s, report.provenance().get(s.id()));
+        story(g, s, report.provenance().get(s.id()), report.reconciliation().get(s.id()));
       }
       g.writeEndArray();
       g.writeArrayFieldStart("problems");
@@ -238,7 +244,8 @@ public final class JsonReportWriter {
     }
   }
 
-  private static void story(JsonGenerator g, Story s, Provenance p) throws IOException {
+  private static void story(JsonGenerator g, Story s, Provenance p, Reconciliation r)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("id", s.id());
     g.writeStringField("title", s.title());
@@ -259,7 +266,130 @@ public final class JsonReportWriter {
     }
     g.writeEndArray();
     provenance(g, p);
+    reconciliation(g, r);
     g.writeEndObject();
+  }
+
+  /** A story's claims, quote groups, framing, timeline and brief (empty lists without them). */
+  public static void reconciliation(JsonGenerator g, Reconciliation r) throws IOException {
+    g.writeArrayFieldStart("claims");
+    for (Claim c : r == null ? List.<Claim>of() : r.claims()) {
+      g.writeStartObject();
+      g.writeStringField("id", c.id());
+      g.writeStringField("text", c.text());
+      g.writeStringField("status", c.status());
+      g.writeNumberField("independentSources", c.independentSources());
+      g.writeArrayFieldStart("assertions");
+      for (Claim.Assertion a : c.assertions()) {
+        g.writeStartObject();
+        g.writeStringField("article", a.article());
+        span(g, "span", a.span());
+        optional(g, "speaker", a.speaker());
+        optional(g, "value", a.value());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      if (c.contradiction().isPresent()) {
+        Claim.Contradiction x = c.contradiction().get();
+        g.writeObjectFieldStart("contradiction");
+        g.writeStringField("slot", x.slot());
+        g.writeArrayFieldStart("values");
+        for (Claim.Value v : x.values()) {
+          g.writeStartObject();
+          g.writeStringField("value", v.value());
+          strings(g, "articles", v.articles());
+          g.writeArrayFieldStart("spans");
+          for (Link.Passage p : v.spans()) {
+            g.writeStartObject();
+            g.writeStringField("article", p.article());
+            span(g, "span", p.span());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("explanation", x.explanation());
+        g.writeBooleanField("explainedByTime", x.explainedByTime());
+        g.writeEndObject();
+      } else {
+        g.writeNullField("contradiction");
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("quoteGroups");
+    for (QuoteGroup q : r == null ? List.<QuoteGroup>of() : r.quoteGroups()) {
+      g.writeStartObject();
+      g.writeStringField("id", q.id());
+      optional(g, "speaker", q.speaker());
+      strings(g, "quotes", q.quotes());
+      g.writeNumberField("variants", q.variants());
+      g.writeArrayFieldStart("flags");
+      for (QuoteGroup.Flag f : q.flags()) {
+        g.writeStartObject();
+        g.writeStringField("kind", f.kind());
+        g.writeStringField("detail", f.detail());
+        strings(g, "quotes", f.quotes());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("framing");
+    for (Framing f : r == null ? List.<Framing>of() : r.framing()) {
+      g.writeStartObject();
+      g.writeStringField("entity", f.entity());
+      g.writeArrayFieldStart("labels");
+      for (Framing.Label l : f.labels()) {
+        g.writeStartObject();
+        g.writeStringField("article", l.article());
+        g.writeStringField("term", l.term());
+        g.writeNumberField("count", l.count());
+        g.writeBooleanField("loaded", l.loaded());
+        g.writeBooleanField("inQuote", l.inQuote());
+        g.writeBooleanField("distinctive", l.distinctive());
+        g.writeArrayFieldStart("spans");
+        for (Span sp : l.spans()) {
+          g.writeStartArray();
+          g.writeNumber(sp.begin());
+          g.writeNumber(sp.end());
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("timeline");
+    for (TimelineEvent t : r == null ? List.<TimelineEvent>of() : r.timeline()) {
+      g.writeStartObject();
+      g.writeStringField("date", t.date());
+      g.writeStringField("text", t.text());
+      strings(g, "articles", t.articles());
+      g.writeArrayFieldStart("spans");
+      for (Link.Passage p : t.spans()) {
+        g.writeStartObject();
+        g.writeStringField("article", p.article());
+        span(g, "span", p.span());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("brief");
+    for (BriefSentence b : r == null ? List.<BriefSentence>of() : r.brief()) {
+      g.writeStartObject();
+      g.writeStringField("text", b.text());
+      g.writeStringField("status", b.status());
+      strings(g, "claims", b.claims());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /** A story's links, derivations, credits and independent sources (empty lists without them). */

@@ -8,6 +8,7 @@ import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Provenance;
+import org.triangulate.model.Reconciliation;
 import org.triangulate.model.Story;
 
 /**
@@ -19,6 +20,7 @@ import org.triangulate.model.Story;
  * @param entities the run's entities, sorted by id (empty when the annotate stage did not run)
  * @param annotations each article's mentions, quotes, quantities and times, by article id
  * @param provenance each story's links, derivations, credits and independent sources, by story id
+ * @param reconciliation each story's claims, quote groups, framing, timeline and brief, by story id
  */
 public record Report(
     int inputs,
@@ -27,7 +29,8 @@ public record Report(
     List<Problem> problems,
     List<Entity> entities,
     Map<String, Annotations> annotations,
-    Map<String, Provenance> provenance) {
+    Map<String, Provenance> provenance,
+    Map<String, Reconciliation> reconciliation) {
 
   /** The schema name and version written at the top of every report. */
   public static final String SCHEMA = "triangulate.report/1";
@@ -42,11 +45,12 @@ public record Report(
     entities = List.copyOf(entities);
     annotations = java.util.Collections.unmodifiableMap(new TreeMap<>(annotations));
     provenance = java.util.Collections.unmodifiableMap(new TreeMap<>(provenance));
+    reconciliation = java.util.Collections.unmodifiableMap(new TreeMap<>(reconciliation));
   }
 
   /** A report without annotations. */
   public Report(int inputs, List<Article> articles, List<Story> stories, List<Problem> problems) {
-    this(inputs, articles, stories, problems, List.of(), Map.of(), Map.of());
+    this(inputs, articles, stories, problems, List.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** The number of problems that rejected an input or part of one. */
