@@ -15,7 +15,7 @@ import org.triangulate.model.Story;
  * run's entities, and the story's provenance (links, derivations, independent sources).
  *
  * @param story the story
- * @param articles its articles, in the story's (id) order
+ * @param articles its articles (kept in the story's order, whatever order they are given in)
  * @param annotations each article's annotations by article id; an article without any maps to
  *     empty annotations
  * @param entities the run's entities by id
@@ -30,7 +30,11 @@ public record StoryEvidence(
   public StoryEvidence {
     Objects.requireNonNull(story, "story");
     Objects.requireNonNull(provenance, "provenance");
-    articles = List.copyOf(articles);
+    List<String> order = story.articles();
+    articles =
+        articles.stream()
+            .sorted(java.util.Comparator.comparingInt((Article a) -> order.indexOf(a.id())))
+            .toList();
     annotations = Map.copyOf(annotations);
     entities = Map.copyOf(entities);
   }
