@@ -1,6 +1,7 @@
 package org.triangulate.reconcile;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.triangulate.model.Span;
 
 /**
@@ -17,9 +18,24 @@ import org.triangulate.model.Span;
  * @param span the words that state it
  * @param relative for a time, whether the words are relative ("last week") and were resolved
  *     against a date
+ * @param reference for a relative time, the date it was resolved against
+ * @param subject for a distance, the place named just before it, whose distance it is ("Homs is
+ *     located just 40 km south of Hama")
  */
 record SlotValue(
-    Kind kind, String key, String value, double low, double high, Span span, boolean relative) {
+    Kind kind,
+    String key,
+    String value,
+    double low,
+    double high,
+    Span span,
+    boolean relative,
+    Optional<String> reference,
+    Optional<String> subject) {
+
+  SlotValue(Kind kind, String key, String value, double low, double high, Span span, boolean relative) {
+    this(kind, key, value, low, high, span, relative, Optional.empty(), Optional.empty());
+  }
 
   /** What sort of value, and so how two compare. */
   enum Kind {

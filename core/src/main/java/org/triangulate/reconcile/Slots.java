@@ -71,7 +71,7 @@ final class Slots {
       "(north|south|east|west)(?:[- ]?(east|west))?(?:ern)?(?:ward)?";
 
   private static final Pattern DIRECTION_OF =
-      Pattern.compile("^\\s*(?:\\([^)]{0,30}\\)\\s*)?" + COMPASS + "\\s+of\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^\\s*\\)?\\s*(?:\\([^)]{0,30}\\)\\s*)?" + COMPASS + "\\s+of\\b", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern COMPASS_WORD =
       Pattern.compile("\\b" + COMPASS + "\\b", Pattern.CASE_INSENSITIVE);
@@ -208,6 +208,10 @@ final class Slots {
         place = placeAfter(ev, ann, from, from + 30);
       }
       key = place.isPresent() ? "distance|" + direction(m) + "|" + place.get() : "distance" + WITHIN;
+      if (place.isPresent()) {
+        return Optional.of(new SlotValue(kind, key, value, low, high, q.span(), false, Optional.empty(),
+            placeBefore(ev, ann, q.span().begin() - 60, q.span().begin())));
+      }
     } else {
       kind = SlotValue.Kind.QUANTITY;
       key = "quantity|" + q.unit() + "|" + about + WITHIN;
@@ -232,6 +236,18 @@ final class Slots {
 
   static String number(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /** The last place named in {@code [from, to)}: the subject of a distance after it. */
+  private static Optional<String> placeBefore(StoryEvidence ev, Annotations ann, int from, int to) {
+    Optional<String> out = Optional.empty();
+    for (Mention m : ann.mentions()) {
+      if (m.span().begin() >= from && m.span().end() <= to && m.kind().equals("name")
+          && ev.entity(m.entity()).map(e -> e.type().equals("place")).orElse(false)) {
+        out = Optional.of(m.entity());
+      }
+    }
+    return out;
   }
 
   private static Optional<String> placeAfter(StoryEvidence ev, Annotations ann, int from, int to) {
@@ -318,7 +334,7 @@ final class Slots {
   private static Optional<SlotValue> time(TimeRef t) {
     Optional<long[]> days = days(t.value(), t.granularity());
     return days.map(d -> new SlotValue(SlotValue.Kind.TIME, "time" + WITHIN, t.value(), d[0], d[1],
-        t.span(), t.reference().isPresent()));
+        t.span(), t.reference().isPresent(), t.reference(), Optional.empty()));
   }
 
   static Optional<long[]> days(String value, String granularity) {

@@ -23,7 +23,7 @@ import org.triangulate.model.Span;
 import org.triangulate.model.Story;
 
 /**
- * Claims on sentences of the Hama reports with hand-made annotations, without embeddings: values
+ * Claims on sentences of the Hama reports with hand-made annotations and word-count vectors: values
  * compared under their keys, agreement across units, the weakest sources counted once.
  */
 class ClaimsTest {
@@ -46,7 +46,8 @@ class ClaimsTest {
   private static final String B =
       "It marks another setback for President Bashar Al Assad, days after rebels captured much of"
           + " the northern city of Aleppo – the country's largest city.\n"
-          + "It lies about 25 miles south of Hama and is the gate to the capital Damascus.";
+          + "Homs, which is about 40 kilometers (25 miles) south of Hama, is the gate to the capital"
+          + " Damascus.";
   private static final String C =
       "Located about 200 kilometers north of the capital, Damascus, Hama is strategically"
           + " important.";
@@ -85,13 +86,46 @@ class ClaimsTest {
         new StoryEvidence(story, docs.stream().map(Doc::article).toList(),
             docs.stream().collect(java.util.stream.Collectors.toMap(d -> d.article().id(), Doc::annotations)),
             ENTITIES, p);
-    return new Reconciler(SentenceJudge.lexical(), null).reconcile(ev);
+    return new Reconciler(SentenceJudge.lexical(), new WordEmbedder()).reconcile(ev);
+  }
+
+  /**
+   * Sentence vectors from hashed lower-case words: cosine is word overlap, enough to tell sentences
+   * about the same thing from others without loading a model in a core test.
+   */
+  static final class WordEmbedder implements org.triangulate.align.Embedder {
+    @Override
+    public List<float[]> embed(List<String> sentences) {
+      List<float[]> out = new ArrayList<>();
+      for (String s : sentences) {
+        float[] v = new float[dimensions()];
+        for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+          if (w.length() > 2) {
+            v[Math.floorMod(w.hashCode(), v.length)] += 1;
+          }
+        }
+        double n = 0;
+        for (float x : v) {
+          n += x * x;
+        }
+        for (int i = 0; i < v.length; i++) {
+          v[i] /= (float) Math.max(1e-9, Math.sqrt(n));
+        }
+        out.add(v);
+      }
+      return out;
+    }
+
+    @Override
+    public int dimensions() {
+      return 384;
+    }
   }
 
   private static List<Doc> docs() {
     return List.of(
         doc("a", A, List.of(length(A, "40 km", 40, "km", 40_000, "exact"), length(A, "25 mi", 25, "mi", 40_233.6, "exact"))),
-        doc("b", B, List.of(length(B, "about 25 miles", 25, "mi", 40_233.6, "about"))),
+        doc("b", B, List.of(length(B, "25 miles", 25, "mi", 40_233.6, "about"))),
         doc("c", C, List.of(length(C, "about 200 kilometers", 200, "km", 200_000, "about"))));
   }
 
@@ -133,7 +167,7 @@ class ClaimsTest {
             docs.stream().collect(java.util.stream.Collectors.toMap(d -> d.article().id(), Doc::annotations)),
             ENTITIES, oneFamily);
     Claim distance =
-        new Reconciler(SentenceJudge.lexical(), null).reconcile(ev).claims().stream()
+        new Reconciler(SentenceJudge.lexical(), new WordEmbedder()).reconcile(ev).claims().stream()
             .filter(c -> c.text().startsWith("Homs is located")).findFirst().orElseThrow();
     assertThat(distance.independentSources()).isEqualTo(1);
     assertThat(distance.status()).isEqualTo("single-source");
