@@ -40,7 +40,7 @@ public final class Reconciler {
         evidence.story().id(),
         claims,
         List.of(),
-        List.of(),
+        Framings.of(evidence),
         Timeline.of(evidence, units, vectors),
         Brief.of(evidence, claims));
   }
