@@ -30,14 +30,19 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Prints performance figures. Run with a large heap: TRIANGULATE_JAVA_OPTS=-Xmx8g",
-    subcommands = {BenchCommand.Group.class, BenchCommand.Annotate.class, BenchCommand.Align.class})
+    subcommands = {
+      BenchCommand.Group.class,
+      BenchCommand.Annotate.class,
+      BenchCommand.Align.class,
+      NeighboursBench.class
+    })
 final class BenchCommand implements Runnable {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group, annotate or align");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group, annotate, align or neighbours");
   }
 
   /** The articles of the benchmark's real sources. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.triangulate.align.StoryAligner;
 import org.triangulate.align.lsh.CopyCandidates;
+import org.triangulate.align.nn.ParaphraseCandidates;
 import org.triangulate.annotate.Annotated;
 import org.triangulate.annotate.ReferenceDates;
 import org.triangulate.ingest.Corpus;
@@ -196,22 +197,50 @@ final class Runs {
   }
 
   /**
-   * For stories too large to compare every pair: the pairs of articles that MinHash-LSH says share
-   * copied passages. Computed only when some story is that large.
+   * For stories too large to compare every pair: the pairs of articles worth aligning. The union
+   * of the copy candidates (MinHash-LSH: shared copied passages) and the paraphrase candidates
+   * (sentence embeddings: translations and close rewrites, which share too few word shingles for
+   * MinHash), both over the articles of those stories only, the paraphrase candidates story by
+   * story. Computed only when some story is that large; embedding its sentences is most of the
+   * cost.
    */
   private static java.util.function.BiPredicate<String, String> copyCandidates(
       List<Article> articles, List<Story> stories) {
-    if (stories.stream().noneMatch(s -> s.articles().size() > StoryAligner.ALL_PAIRS_UP_TO)) {
+    List<Story> large =
+        stories.stream().filter(s -> s.articles().size() > StoryAligner.ALL_PAIRS_UP_TO).toList();
+    if (large.isEmpty()) {
       return (x, y) -> true;
     }
+    Map<String, Article> byId = new HashMap<>();
+    articles.forEach(a -> byId.put(a.id(), a));
+    List<Article> inLarge =
+        large.stream()
+            .flatMap(s -> s.articles().stream())
+            .distinct()
+            .sorted()
+            .map(byId::get)
+            .toList();
     java.util.Set<String> pairs = new java.util.HashSet<>();
     for (CopyCandidates.Pair p :
         CopyCandidates.find(
-            articles.stream().map(Article::id).toList(),
-            articles.stream().map(Article::text).toList(),
+            inLarge.stream().map(Article::id).toList(),
+            inLarge.stream().map(Article::text).toList(),
             CopyCandidates.Params.DEFAULT)) {
       pairs.add(p.a() + "\u0000" + p.b());
       pairs.add(p.b() + "\u0000" + p.a());
+    }
+    for (Story s : large) {
+      List<Article> members = s.articles().stream().map(byId::get).toList();
+      for (ParaphraseCandidates.Pair p :
+          ParaphraseCandidates.find(
+                  members.stream().map(Article::id).toList(),
+                  members.stream().map(Article::text).toList(),
+                  Components.embedder(),
+                  ParaphraseCandidates.Params.DEFAULT)
+              .pairs()) {
+        pairs.add(p.a() + "\u0000" + p.b());
+        pairs.add(p.b() + "\u0000" + p.a());
+      }
     }
     return (x, y) -> pairs.contains(x + "\u0000" + y);
   }
