@@ -39,7 +39,7 @@ public final class Reconciler {
     return new Reconciliation(
         evidence.story().id(),
         claims,
-        List.of(),
+        QuoteGroups.group(evidence, judge),
         Framings.of(evidence),
         Timeline.of(evidence, units, vectors),
         Brief.of(evidence, claims));
