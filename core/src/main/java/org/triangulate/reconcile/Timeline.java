@@ -19,7 +19,8 @@ import org.triangulate.model.TimelineEvent;
  * not a span such as "the past year" or a time with unknown digits) dates the clause it stands in:
  * the words between commas around it, widened to the clause before when they are fewer than six
  * words, and cut at "and" when the sentence dates two events ("toured Aleppo on Wednesday and
- * spoke about Hama on Thursday"). Clauses of different articles with the same date join one event
+ * spoke about Hama on Thursday"). Datelines and the dates of a telling ("said here Friday") are
+ * left out. Clauses of different articles with the same date join one event
  * when they share three content words, or two and a sentence-embedding cosine of at least 0.5.
  * Events are in date order, then by their first article.
  */
@@ -37,7 +38,8 @@ final class Timeline {
       String text = ev.article(u.article()).text();
       List<TimeRef> times = new ArrayList<>();
       for (TimeRef t : ev.annotations(u.article()).times()) {
-        if (Units.inside(t.span(), u.span()) && GRANULARITIES.contains(t.granularity()) && !t.value().contains("X")) {
+        if (Units.inside(t.span(), u.span()) && GRANULARITIES.contains(t.granularity()) && !t.value().contains("X")
+            && !dateline(text, u.span(), t.span()) && !whenSaid(text, u.span(), t.span())) {
           times.add(t);
         }
       }
@@ -92,6 +94,26 @@ final class Timeline {
       }
     }
     return out;
+  }
+
+  /** "Mumbai, Nov 11 -": the date a report was filed, not of an event. */
+  private static boolean dateline(String text, Span sentence, Span time) {
+    String before = text.substring(sentence.begin(), time.begin());
+    String after = text.substring(time.end(), Math.min(sentence.end(), time.end() + 4)).stripLeading();
+    return TextUnits.words(text, new Span(sentence.begin(), time.begin())).size() <= 4
+        && (after.startsWith("-") || after.startsWith("–") || after.startsWith("—") || after.startsWith("("))
+        && before.strip().matches("[\\p{Lu}][\\p{L} ./]*,?");
+  }
+
+  /** "a naval officer said here Friday": the date of the telling, not of the event. */
+  private static boolean whenSaid(String text, Span sentence, Span time) {
+    List<TextUnits.Word> words = TextUnits.words(text, new Span(sentence.begin(), time.begin()));
+    for (int i = Math.max(0, words.size() - 3); i < words.size(); i++) {
+      if (Units.REPORTING.contains(words.get(i).norm())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Dates sort by their first day: a week or month before the days in it, 1982 before 2011. */
