@@ -250,11 +250,18 @@ final class BenchCommand implements Runnable {
       name = "align",
       mixinStandardHelpOptions = true,
       description = {
-        "Aligns every pair of the source articles (sentences embedded once per article, as the",
-        "align stage does per story) on one thread, with the embedding judge and with the lexical",
-        "judge alone, and prints article pairs per second.",
+        "Aligns every pair of the source articles on one thread, over and over, with the embedding",
+        "judge and with the lexical judge alone, and prints article pairs per second.",
         "",
-        "Example: ./triangulate bench align --rounds 20"
+        "As the align stage does per story, each article is read (sentences, words, the judge's",
+        "view of each sentence) and its sentences embedded once, then reused for all its pairs.",
+        "That per-article work is timed on its own, and a second figure per judge counts it too:",
+        "pairs per second when every round reads and embeds the articles again (the sources as one",
+        "story). Figures are per second of wall-clock time, and per second of CPU time: the CPU",
+        "time of the one thread that reads and aligns, and, for embedding, of all the process's",
+        "threads (the embedder runs on every core).",
+        "",
+        "Example: ./triangulate bench align --rounds 200"
       },
       sortOptions = false)
   static final class Align implements Callable<Integer> {
@@ -271,33 +278,110 @@ final class BenchCommand implements Runnable {
     @Option(names = "--rounds", defaultValue = "20", description = "Times over all pairs (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    /** Nanoseconds of wall-clock time, of this thread's CPU time and of the process's. */
+    private record Cost(long wall, long thread, long process) {
+      Cost minus(Cost o) {
+        return new Cost(wall - o.wall, thread - o.thread, process - o.process);
+      }
+
+      Cost dividedBy(int n) {
+        return new Cost(wall / n, thread / n, process / n);
+      }
+
+      static Cost now() {
+        return new Cost(System.nanoTime(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), processCpuTime());
+      }
+    }
+
     @Override
     public Integer call() {
+      if (rounds < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be >= 1: " + rounds);
+      }
       PrintWriter out = spec.commandLine().getOut();
       List<Article> real = read(sources, new org.triangulate.ingest.Ingester(IngestOptions.basic()), 1);
-      org.triangulate.align.Embedder embedder = Components.embedder();
-      List<org.triangulate.align.PairAligner.Side> withVectors = new ArrayList<>();
-      List<org.triangulate.align.PairAligner.Side> lexical = new ArrayList<>();
-      for (Article a : real) {
-        List<org.triangulate.model.Span> sentences = org.triangulate.align.TextUnits.sentences(a.text());
-        List<String> texts = sentences.stream().map(sp -> sp.of(a.text())).toList();
-        withVectors.add(new org.triangulate.align.PairAligner.Side(a.id(), a.text(), sentences, embedder.embed(texts)));
-        lexical.add(new org.triangulate.align.PairAligner.Side(a.id(), a.text(), sentences, null));
+      if (real.size() < 2) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "need two articles or more in " + sources);
       }
-      out.printf(Locale.ROOT, "sources: %d articles from %s; one thread%n", real.size(), sources);
-      run(out, "embedding judge", new org.triangulate.align.PairAligner(Components.judge()), withVectors);
-      run(out, "lexical judge", new org.triangulate.align.PairAligner(org.triangulate.align.SentenceJudge.lexical()), lexical);
+      org.triangulate.align.Embedder embedder = Components.embedder();
+      int pairs = real.size() * (real.size() - 1) / 2;
+      List<List<String>> sentences = new ArrayList<>();
+      for (Article a : real) {
+        sentences.add(org.triangulate.align.TextUnits.sentences(a.text()).stream().map(sp -> sp.of(a.text())).toList());
+      }
+      out.printf(
+          Locale.ROOT,
+          "sources: %d articles (%d sentences, %d pairs) from %s; reading and alignment on one thread%n",
+          real.size(), sentences.stream().mapToInt(List::size).sum(), pairs, sources);
+
+      // Per-article work: reading is quick, timed over many rounds after as many to warm up;
+      // embedding is slow, timed over a few after one.
+      int readRounds = Math.max(rounds, 20);
+      timed(() -> prepare(real, null), readRounds);
+      Cost read = timed(() -> prepare(real, null), readRounds);
+      sentences.forEach(embedder::embed);
+      Cost embed = timed(() -> sentences.forEach(embedder::embed), Math.min(rounds, 3));
+      out.printf(
+          Locale.ROOT,
+          "per article, once: reading %.2f ms (%.2f ms CPU); embedding its sentences %.1f ms (%.1f ms CPU, all threads)%n",
+          read.wall() / 1e6 / real.size(), read.thread() / 1e6 / real.size(),
+          embed.wall() / 1e6 / real.size(), embed.process() / 1e6 / real.size());
+
+      List<org.triangulate.align.PairAligner.Side> withVectors = prepare(real, embedder);
+      List<org.triangulate.align.PairAligner.Side> lexical = prepare(real, null);
+      Cost readAndEmbed = new Cost(read.wall() + embed.wall(), read.thread() + embed.process(), 0);
+      run(out, "embedding judge", new org.triangulate.align.PairAligner(Components.judge()), withVectors,
+          readAndEmbed, "read and embedded");
+      run(out, "lexical judge", new org.triangulate.align.PairAligner(org.triangulate.align.SentenceJudge.lexical()),
+          lexical, read, "read");
       return 0;
     }
 
-    private void run(PrintWriter out, String what, org.triangulate.align.PairAligner aligner, List<org.triangulate.align.PairAligner.Side> sides) {
-      for (int warm = 0; warm < 2; warm++) {
-        pairs(aligner, sides, 1);
+    /** Each article read for alignment, its sentences embedded when {@code embedder} is given. */
+    private static List<org.triangulate.align.PairAligner.Side> prepare(
+        List<Article> articles, org.triangulate.align.Embedder embedder) {
+      List<org.triangulate.align.PairAligner.Side> sides = new ArrayList<>();
+      for (Article a : articles) {
+        List<org.triangulate.model.Span> sentences = org.triangulate.align.TextUnits.sentences(a.text());
+        List<float[]> vectors = null;
+        if (embedder != null) {
+          vectors = embedder.embed(sentences.stream().map(sp -> sp.of(a.text())).toList());
+        }
+        sides.add(new org.triangulate.align.PairAligner.Side(a.id(), a.text(), sentences, vectors));
       }
-      long t0 = System.nanoTime();
+      return sides;
+    }
+
+    /** The mean cost of one run of {@code work}. */
+    private static Cost timed(Runnable work, int times) {
+      Cost t0 = Cost.now();
+      for (int i = 0; i < times; i++) {
+        work.run();
+      }
+      return Cost.now().minus(t0).dividedBy(times);
+    }
+
+    /**
+     * Aligns all pairs {@code rounds} times and prints the rates, without and with {@code perRound}
+     * (wall time, and CPU time in {@code thread}).
+     */
+    private void run(
+        PrintWriter out,
+        String what,
+        org.triangulate.align.PairAligner aligner,
+        List<org.triangulate.align.PairAligner.Side> sides,
+        Cost perRound,
+        String prepared) {
+      pairs(aligner, sides, Math.max(rounds, 20)); // warm-up
+      Cost t0 = Cost.now();
       int n = pairs(aligner, sides, rounds);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      out.printf(Locale.ROOT, "%s: %,d article pairs in %.2f s: %,.0f pairs/s%n", what, n, seconds, n / seconds);
+      Cost c = Cost.now().minus(t0);
+      out.printf(
+          Locale.ROOT,
+          "%s: %,d article pairs in %.2f s (%.2f s CPU): %,.0f pairs/s, %,.0f pairs per CPU second;"
+              + " with the articles %s again each round: %,.0f pairs/s, %,.0f per CPU second%n",
+          what, n, c.wall() / 1e9, c.thread() / 1e9, n / (c.wall() / 1e9), n / (c.thread() / 1e9), prepared,
+          n / ((c.wall() + rounds * perRound.wall()) / 1e9), n / ((c.thread() + rounds * perRound.thread()) / 1e9));
       out.flush();
     }
 
@@ -312,6 +396,14 @@ final class BenchCommand implements Runnable {
         }
       }
       return n;
+    }
+
+    /** CPU time of the whole process (all threads), or -1 where the JVM cannot tell. */
+    private static long processCpuTime() {
+      if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        return os.getProcessCpuTime();
+      }
+      return -1;
     }
   }
 }

@@ -39,6 +39,11 @@ record JudgeModel(double[] mean, double[] scale, double[] weights, double bias, 
     return weights.length;
   }
 
+  /** What feature {@code k} at value {@code x} adds to the linear score (the logit). */
+  double term(int k, double x) {
+    return weights[k] * (x - mean[k]) / scale[k];
+  }
+
   /** The probability-like score of a feature vector. */
   double probability(double[] x) {
     if (x.length != weights.length) {

@@ -4,9 +4,13 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Chunk;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.triangulate.model.Link;
 import org.triangulate.model.Span;
@@ -15,11 +19,19 @@ import org.triangulate.model.Span;
  * Links the sentences two articles share, robust to reordering, inserted paragraphs, and split or
  * merged sentences.
  *
- * <p>Every sentence pair that shares content words (or, with embeddings, is close in meaning) is
- * judged by the {@link SentenceJudge}; the judged links are then matched one to one, verbatim before
- * edited before paraphrase and stronger before weaker. A sentence next to a linked one whose words
- * the other side already holds joins the link (a sentence split in two, or two merged in one).
- * Verbatim and edited links carry their word-level edits.
+ * <p>Every sentence pair that shares three content words (or, with embeddings, two and a cosine of
+ * 0.45, or a cosine of 0.6) is judged by the {@link SentenceJudge}; the judged links are then
+ * matched one to one, verbatim before edited before paraphrase and stronger before weaker. A
+ * sentence next to a linked one whose words the other side already holds joins the link (a sentence
+ * split in two, or two merged in one). Verbatim and edited links carry their word-level edits.
+ *
+ * <p>Cost. Each article is read once ({@link Side}: the judge's view of each sentence, its content
+ * words with an index from each word to the sentences holding it), however many pairs it is in.
+ * The content words two sentences share are counted from that index, not by comparing every pair
+ * of sentences. The judge drops a pair as soon as it cannot be a link: the features cheap to compute
+ * (word overlaps, lengths, LCS, checks, cosine) bound the classifier's score from above, and the
+ * rest (n-gram overlaps, edit distance, BLEU) are computed only when the bound reaches the
+ * threshold. None of this changes a judgement: it is what the plain computation gives.
  */
 public final class PairAligner {
 
@@ -37,18 +49,89 @@ public final class PairAligner {
     this.judge = judge;
   }
 
-  /** One article's side: its id, text, sentences and (optionally) their unit vectors. */
-  public record Side(String id, String text, List<Span> sentences, List<float[]> vectors) {
-    public Side {
-      sentences = List.copyOf(sentences);
+  /**
+   * One article read for alignment: its id, text, sentences and (optionally) their unit vectors,
+   * and what the aligner reads from each sentence, read here once per article rather than once per
+   * pair: the {@link SentenceJudge}'s view of it, its content words (crudely stemmed) with an index
+   * from each to the sentences that hold it, and its words as {@link TextUnits#words} gives them.
+   * Immutable; safe to share between threads and to align against any number of other sides.
+   */
+  public static final class Side {
+    private final String id;
+    private final String text;
+    private final List<Span> sentences;
+    private final List<float[]> vectors;
+    private final SentenceTokens[] tokens;
+    private final List<Set<String>> content;
+    private final Map<String, int[]> holders;
+    private final List<List<TextUnits.Word>> words;
+    private final Terms[] norms;
+
+    /**
+     * @param vectors one unit vector per sentence, in order (null for a sentence judged on its words
+     *     alone), or null to judge every sentence on its words alone
+     */
+    public Side(String id, String text, List<Span> sentences, List<float[]> vectors) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.text = Objects.requireNonNull(text, "text");
+      this.sentences = List.copyOf(sentences);
+      if (vectors != null && vectors.size() != this.sentences.size()) {
+        throw new IllegalArgumentException(
+            "one vector per sentence: " + vectors.size() + " vectors for " + this.sentences.size() + " sentences");
+      }
+      this.vectors = vectors == null ? null : Collections.unmodifiableList(new ArrayList<>(vectors));
+      int n = this.sentences.size();
+      this.tokens = new SentenceTokens[n];
+      this.norms = new Terms[n];
+      List<List<TextUnits.Word>> wl = new ArrayList<>(n);
+      List<Set<String>> c = new ArrayList<>(n);
+      Map<String, List<Integer>> h = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        Span sp = this.sentences.get(i);
+        tokens[i] = SentenceTokens.of(sp.of(text));
+        List<TextUnits.Word> ws = TextUnits.words(text, sp);
+        wl.add(List.copyOf(ws));
+        List<String> ns = new ArrayList<>(ws.size());
+        Set<String> set = new HashSet<>();
+        for (TextUnits.Word w : ws) {
+          String norm = w.norm();
+          ns.add(norm);
+          if ((norm.length() >= 3 || Character.isDigit(norm.charAt(0))) && !STOP.contains(norm)) {
+            set.add(stem(norm));
+          }
+        }
+        norms[i] = Terms.of(ns);
+        c.add(Set.copyOf(set));
+        for (String w : set) {
+          h.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
+        }
+      }
+      this.content = List.copyOf(c);
+      this.words = List.copyOf(wl);
+      Map<String, int[]> holders = new HashMap<>();
+      h.forEach((w, is) -> holders.put(w, is.stream().mapToInt(Integer::intValue).toArray()));
+      this.holders = holders;
     }
 
     public static Side of(String id, String text) {
       return new Side(id, text, TextUnits.sentences(text), null);
     }
 
-    String sentence(int i) {
-      return sentences.get(i).of(text);
+    public String id() {
+      return id;
+    }
+
+    public String text() {
+      return text;
+    }
+
+    public List<Span> sentences() {
+      return sentences;
+    }
+
+    /** One unit vector per sentence (unmodifiable), or null. */
+    public List<float[]> vectors() {
+      return vectors;
     }
 
     float[] vector(int i) {
@@ -60,32 +143,48 @@ public final class PairAligner {
 
   /** The links between {@code a} and {@code b}, in the order of {@code a}'s text. */
   public List<Link> align(Side a, Side b) {
-    List<Set<String>> ca = contentWords(a);
-    List<Set<String>> cb = contentWords(b);
-    SentenceTokens[] ra = new SentenceTokens[a.sentences().size()];
-    SentenceTokens[] rb = new SentenceTokens[b.sentences().size()];
+    List<Set<String>> ca = a.content;
+    List<Set<String>> cb = b.content;
+    int na = a.sentences().size();
+    int nb = b.sentences().size();
+    // How many content words each sentence pair shares, from b's index of its words.
+    int[] shared = new int[na * nb];
+    for (int i = 0; i < na; i++) {
+      for (String w : ca.get(i)) {
+        int[] js = b.holders.get(w);
+        if (js != null) {
+          for (int j : js) {
+            shared[i * nb + j]++;
+          }
+        }
+      }
+    }
     List<Candidate> candidates = new ArrayList<>();
-    for (int i = 0; i < a.sentences().size(); i++) {
-      for (int j = 0; j < b.sentences().size(); j++) {
-        int shared = shared(ca.get(i), cb.get(j));
-        double cos = cosine(a.vector(i), b.vector(j));
-        if (shared < 3 && !(cos >= 0.6) && !(shared >= 2 && cos >= 0.45)) {
-          continue;
+    for (int i = 0; i < na; i++) {
+      float[] va = a.vector(i);
+      for (int j = 0; j < nb; j++) {
+        int s = shared[i * nb + j];
+        float[] vb = b.vector(j);
+        if (s < 3) {
+          // Few shared words: judged only when close in meaning.
+          double cos = cosine(va, vb);
+          if (!(cos >= 0.6) && !(s >= 2 && cos >= 0.45)) {
+            continue;
+          }
         }
-        if (ra[i] == null) {
-          ra[i] = SentenceTokens.of(a.sentence(i));
-        }
-        if (rb[j] == null) {
-          rb[j] = SentenceTokens.of(b.sentence(j));
-        }
-        SentenceJudge.Judgement v = judge.judgeRead(ra[i], rb[j], a.vector(i), b.vector(j));
+        SentenceJudge.Judgement v = judge.judgeRead(a.tokens[i], b.tokens[j], va, vb);
         if (v.kind() != SentenceJudge.Kind.NONE) {
           candidates.add(new Candidate(i, j, v.kind(), v.score()));
-        } else if (shared >= 4) {
+        } else if (s >= 4 && Math.min(ca.get(i).size(), cb.get(j).size()) >= 5) {
           // One sentence kept whole inside a longer rewrite: "Hama is one of the few cities ..."
-          double share = sharedWordShare(a.text(), a.sentences().get(i), b.text(), b.sentences().get(j));
-          if (share >= CONTAINED_SHARE && Math.min(ca.get(i).size(), cb.get(j).size()) >= 5) {
-            candidates.add(new Candidate(i, j, SentenceJudge.Kind.EDITED, share));
+          // The words the two have in common bound the shared subsequence from above.
+          Terms wa = a.norms[i];
+          Terms wb = b.norms[j];
+          if (wa.common(wb) / (double) Math.min(wa.size(), wb.size()) >= CONTAINED_SHARE) {
+            double share = sharedWordShare(wa, wb);
+            if (share >= CONTAINED_SHARE) {
+              candidates.add(new Candidate(i, j, SentenceJudge.Kind.EDITED, share));
+            }
           }
         }
       }
@@ -138,11 +237,16 @@ public final class PairAligner {
           score = Math.max(score, v.score());
         }
       }
-      if (kind == SentenceJudge.Kind.PARAPHRASE && sharedWordShare(a.text(), sa, b.text(), sb) >= EDITED_SHARE) {
+      boolean single = a0 == a1 && b0 == b1;
+      if (kind == SentenceJudge.Kind.PARAPHRASE
+          && (single ? sharedWordShare(a.norms[a0], b.norms[b0]) : sharedWordShare(a.text(), sa, b.text(), sb))
+              >= EDITED_SHARE) {
         kind = SentenceJudge.Kind.EDITED; // most words in the same order: a rewrite of the same sentence
       }
       List<Link.Edit> edits =
-          kind == SentenceJudge.Kind.PARAPHRASE ? List.of() : edits(a.text(), sa, b.text(), sb);
+          kind == SentenceJudge.Kind.PARAPHRASE
+              ? List.of()
+              : single ? edits(a.words.get(a0), b.words.get(b0)) : edits(a.text(), sa, b.text(), sb);
       if (kind == SentenceJudge.Kind.VERBATIM && !edits.isEmpty()) {
         kind = SentenceJudge.Kind.EDITED; // a merged neighbour brought words the other side lacks
       }
@@ -170,24 +274,29 @@ public final class PairAligner {
    */
   public static final double CONTAINED_SHARE = 0.8;
 
-  /** The longest common subsequence of the two passages' words over the shorter one's length. */
+  /**
+   * The longest common subsequence of the two passages' words (as {@link TextUnits#words} gives
+   * them) over the shorter one's length: the words a word-level diff leaves unchanged.
+   */
   static double sharedWordShare(String ta, Span sa, String tb, Span sb) {
-    List<String> na = TextUnits.words(ta, sa).stream().map(TextUnits.Word::norm).toList();
-    List<String> nb = TextUnits.words(tb, sb).stream().map(TextUnits.Word::norm).toList();
-    if (na.isEmpty() || nb.isEmpty()) {
+    return sharedWordShare(
+        Terms.of(TextUnits.words(ta, sa).stream().map(TextUnits.Word::norm).toList()),
+        Terms.of(TextUnits.words(tb, sb).stream().map(TextUnits.Word::norm).toList()));
+  }
+
+  private static double sharedWordShare(Terms a, Terms b) {
+    if (a.size() == 0 || b.size() == 0) {
       return 0;
     }
-    int unchanged = na.size();
-    for (AbstractDelta<String> d : DiffUtils.diff(na, nb).getDeltas()) {
-      unchanged -= d.getSource().size();
-    }
-    return unchanged / (double) Math.min(na.size(), nb.size());
+    return Terms.lcs(a, b) / (double) Math.min(a.size(), b.size());
   }
 
   /** The word-level edits that turn {@code sa} into {@code sb}, case and punctuation aside. */
   public static List<Link.Edit> edits(String ta, Span sa, String tb, Span sb) {
-    List<TextUnits.Word> wa = TextUnits.words(ta, sa);
-    List<TextUnits.Word> wb = TextUnits.words(tb, sb);
+    return edits(TextUnits.words(ta, sa), TextUnits.words(tb, sb));
+  }
+
+  private static List<Link.Edit> edits(List<TextUnits.Word> wa, List<TextUnits.Word> wb) {
     List<String> na = wa.stream().map(TextUnits.Word::norm).toList();
     List<String> nb = wb.stream().map(TextUnits.Word::norm).toList();
     List<Link.Edit> out = new ArrayList<>();
@@ -214,21 +323,6 @@ public final class PairAligner {
     return new Span(
         words.get(chunk.getPosition()).span().begin(),
         words.get(chunk.getPosition() + chunk.size() - 1).span().end());
-  }
-
-  private static List<Set<String>> contentWords(Side s) {
-    List<Set<String>> out = new ArrayList<>();
-    for (Span sp : s.sentences()) {
-      Set<String> set = new HashSet<>();
-      for (TextUnits.Word w : TextUnits.words(s.text(), sp)) {
-        String n = w.norm();
-        if ((n.length() >= 3 || Character.isDigit(n.charAt(0))) && !STOP.contains(n)) {
-          set.add(stem(n));
-        }
-      }
-      out.add(set);
-    }
-    return out;
   }
 
   /** A crude stem, enough to match "fighting" and "fights" when filtering candidates. */
@@ -258,16 +352,29 @@ public final class PairAligner {
     return neighbour.size() >= 2 && shared(neighbour, other) >= Math.ceil(0.7 * neighbour.size());
   }
 
+  /** The dot product of two unit vectors (NaN when either is missing), in four running sums. */
   private static double cosine(float[] x, float[] y) {
     if (x == null || y == null) {
       return Double.NaN;
     }
-    double s = 0;
-    for (int k = 0; k < x.length; k++) {
-      s += x[k] * y[k];
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = x.length;
+    int k = 0;
+    for (; k + 3 < n; k += 4) {
+      s0 += x[k] * y[k];
+      s1 += x[k + 1] * y[k + 1];
+      s2 += x[k + 2] * y[k + 2];
+      s3 += x[k + 3] * y[k + 3];
     }
-    return s;
+    for (; k < n; k++) {
+      s0 += x[k] * y[k];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
+
 
   private static int[] filled(int n) {
     int[] a = new int[n];

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,11 +16,14 @@ import java.util.Set;
  * <ul>
  *   <li>{@code number}: a number of one sentence and a number of the other are followed by the same
  *       content word ({@code five days} and {@code three days}, {@code 23 troops} and {@code 26
- *       troops}), and neither agrees with any number of the other sentence. Numbers agree when
- *       equal, when one is the other rounded ({@code 1.5} and {@code 1.52}, {@code 770} and {@code
- *       767}), when they are within {@value #TOLERANCE} of each other (relative), or within
- *       {@value #HEDGED_TOLERANCE} when one is hedged ({@code about}, {@code nearly}, {@code at
- *       least}...).
+ *       troops}) or by two units of length ({@code 25 miles} and {@code 200 kilometers}), and
+ *       neither agrees with any number of the other sentence. Numbers agree when equal, when one is
+ *       the other rounded ({@code 1.5} and {@code 1.52}, {@code 770} and {@code 767}), when they are
+ *       within {@value #TOLERANCE} of each other (relative), or within {@value #HEDGED_TOLERANCE}
+ *       when one is hedged ({@code about}, {@code nearly}, {@code at least}...). Two lengths in
+ *       different units agree when, converted, they are within {@value #CONVERTED_TOLERANCE} (a
+ *       conversion is rounded: {@code 40 kilometers (25 miles)}), or {@value #HEDGED_TOLERANCE}
+ *       when one is hedged.
  *   <li>{@code negation}: one sentence has a negation ({@link SentenceTokens#negations}) and the
  *       other has none, and the first content word in the four words after the negation is in the
  *       other sentence ({@code had not withdrawn} and {@code had withdrawn}, {@code denied that the
@@ -32,6 +36,12 @@ import java.util.Set;
  *       {@code expects Chrysler to}), and the two are not spellings of one name (they share no
  *       three-letter start and differ in more than a third of their letters; nationality words and
  *       initialisms are let through: {@code U.S.} and {@code American}).
+ *   <li>{@code direction}: both give a compass direction of the same place ({@code south of Hama}
+ *       and {@code north of Hama}, {@code northern Syria} and {@code southern Syria}) and no
+ *       direction of one shares a point with a direction of the other ({@code north} and {@code
+ *       northwest} agree, {@code north} and {@code east} do not). A place located from two
+ *       different places is not compared: {@code Homs is south of Hama} and {@code Hama is north of
+ *       Homs} say the same thing.
  * </ul>
  */
 final class SentenceChecks {
@@ -41,6 +51,24 @@ final class SentenceChecks {
 
   /** Hedged numbers ("about 25") agree with numbers within this relative difference. */
   static final double HEDGED_TOLERANCE = 0.2;
+
+  /** Lengths in two units agree, converted, within this relative difference. */
+  static final double CONVERTED_TOLERANCE = 0.1;
+
+  /** Units of length as {@link SentenceTokens#words} spells them, in meters. */
+  private static final Map<String, Double> LENGTHS =
+      Map.of(
+          "kilometers", 1000.0, "miles", 1609.344, "meters", 1.0, "feet", 0.3048, "yards", 0.9144,
+          "yard", 0.9144);
+
+  /** Compass directions as words and adjectives, by the points they name. */
+  private static final Map<String, String> DIRECTIONS =
+      Map.ofEntries(
+          Map.entry("north", "n"), Map.entry("south", "s"), Map.entry("east", "e"), Map.entry("west", "w"),
+          Map.entry("northeast", "ne"), Map.entry("northwest", "nw"), Map.entry("southeast", "se"),
+          Map.entry("southwest", "sw"), Map.entry("northern", "n"), Map.entry("southern", "s"),
+          Map.entry("eastern", "e"), Map.entry("western", "w"), Map.entry("northeastern", "ne"),
+          Map.entry("northwestern", "nw"), Map.entry("southeastern", "se"), Map.entry("southwestern", "sw"));
 
   private static final Set<String> HEDGES =
       Set.of(
@@ -54,9 +82,9 @@ final class SentenceChecks {
 
   private SentenceChecks() {}
 
-  /** The names of the checks that fail, in the order {@code number negation date name}. */
+  /** The names of the checks that fail, in the order {@code number negation date name direction}. */
   static List<String> failures(SentenceTokens a, SentenceTokens b) {
-    List<String> out = new ArrayList<>(4);
+    List<String> out = new ArrayList<>(5);
     if (numberConflict(a, b) || numberConflict(b, a)) {
       out.add("number");
     }
@@ -69,11 +97,16 @@ final class SentenceChecks {
     if (nameConflict(a, b)) {
       out.add("name");
     }
+    if (directionConflict(a, b)) {
+      out.add("direction");
+    }
     return out;
   }
 
+  /** Whether no check fails. */
   static boolean agree(SentenceTokens a, SentenceTokens b) {
-    return failures(a, b).isEmpty();
+    return !numberConflict(a, b) && !numberConflict(b, a) && !negationFlip(a, b) && !negationFlip(b, a)
+        && !dateConflict(a, b) && !nameConflict(a, b) && !directionConflict(a, b);
   }
 
   private static boolean numberConflict(SentenceTokens a, SentenceTokens b) {
@@ -87,8 +120,11 @@ final class SentenceChecks {
       if (SentenceTokens.STOPWORDS.contains(after) || a.numbers.contains(after)) {
         continue;
       }
+      boolean length = LENGTHS.containsKey(after);
       for (int j = 0; j + 1 < wb.size(); j++) {
-        if (b.numbers.contains(wb.get(j)) && wb.get(j + 1).equals(after) && !agreesWithAny(b, j, a)) {
+        if (b.numbers.contains(wb.get(j))
+            && (wb.get(j + 1).equals(after) || length && LENGTHS.containsKey(wb.get(j + 1)))
+            && !agreesWithAny(b, j, a)) {
           return true;
         }
       }
@@ -96,18 +132,42 @@ final class SentenceChecks {
     return false;
   }
 
-  /** Whether the number at {@code a.words[i]} agrees with some number of {@code b}. */
+  /**
+   * Whether the number at {@code a.words[i]} agrees with some number of {@code b}; a length and a
+   * length in another unit agree only converted.
+   */
   private static boolean agreesWithAny(SentenceTokens a, int i, SentenceTokens b) {
     String x = a.words.get(i);
     boolean hedged = i > 0 && HEDGES.contains(a.words.get(i - 1));
+    Double unit = i + 1 < a.words.size() ? LENGTHS.get(a.words.get(i + 1)) : null;
     for (int j = 0; j < b.words.size(); j++) {
       String y = b.words.get(j);
-      if (b.numbers.contains(y)
-          && numbersAgree(x, y, hedged || (j > 0 && HEDGES.contains(b.words.get(j - 1))))) {
+      if (!b.numbers.contains(y)) {
+        continue;
+      }
+      boolean eitherHedged = hedged || (j > 0 && HEDGES.contains(b.words.get(j - 1)));
+      Double other = unit != null && j + 1 < b.words.size() ? LENGTHS.get(b.words.get(j + 1)) : null;
+      if (other != null && !other.equals(unit)
+          ? lengthsAgree(x, unit, y, other, eitherHedged)
+          : numbersAgree(x, y, eitherHedged)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code x} units of {@code ux} meters and {@code y} of {@code uy} are one length. */
+  private static boolean lengthsAgree(String x, double ux, String y, double uy, boolean hedged) {
+    double a;
+    double b;
+    try {
+      a = Double.parseDouble(x) * ux;
+      b = Double.parseDouble(y) * uy;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    double tolerance = hedged ? Math.max(HEDGED_TOLERANCE, CONVERTED_TOLERANCE) : CONVERTED_TOLERANCE;
+    return Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
   }
 
   static boolean numbersAgree(String x, String y, boolean hedged) {
@@ -141,7 +201,7 @@ final class SentenceChecks {
     if (a.negations == 0 || b.negations > 0) {
       return false;
     }
-    Set<String> stems = new HashSet<>(b.stems);
+    Terms stems = b.stemTerms;
     List<String> wa = a.words;
     for (int i = 0; i < wa.size(); i++) {
       if (!SentenceTokens.isNegation(wa, i)) {
@@ -194,21 +254,82 @@ final class SentenceChecks {
   private static boolean nameConflict(SentenceTokens a, SentenceTokens b) {
     List<String> wa = a.words;
     List<String> wb = b.words;
-    Set<String> inA = new HashSet<>(wa);
-    Set<String> inB = new HashSet<>(wb);
-    for (int i = 1; i + 1 < wa.size(); i++) {
+    for (int i : a.namePositions) {
       String n = wa.get(i);
-      if (!a.names.contains(n) || inB.contains(n)) {
+      if (i == 0 || i + 1 >= wa.size() || b.wordTerms.contains(n)) {
         continue;
       }
-      for (int j = 1; j + 1 < wb.size(); j++) {
-        String m = wb.get(j);
-        if (!b.names.contains(m) || inA.contains(m) || spellings(n, m)) {
+      for (int j : b.namePositions) {
+        if (j == 0 || j + 1 >= wb.size()) {
           continue;
         }
-        if (wa.get(i - 1).equals(wb.get(j - 1)) && wa.get(i + 1).equals(wb.get(j + 1))) {
+        String m = wb.get(j);
+        if (wa.get(i - 1).equals(wb.get(j - 1)) && wa.get(i + 1).equals(wb.get(j + 1))
+            && !a.wordTerms.contains(m) && !spellings(n, m)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  private static boolean directionConflict(SentenceTokens a, SentenceTokens b) {
+    Map<String, String> da = a.directions;
+    Map<String, String> db = b.directions;
+    if (da.isEmpty() || db.isEmpty()) {
+      return false;
+    }
+    for (Map.Entry<String, String> e : da.entrySet()) {
+      String other = db.get(e.getKey());
+      if (other != null && !sharesPoint(e.getValue(), other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The places a sentence gives directions of, each with the points of those directions: {@code
+   * south of (the) X}, {@code north-east of X} (two words), {@code southern X}.
+   */
+  static Map<String, String> directions(List<String> words) {
+    Map<String, String> out = Map.of();
+    for (int k = 0; k + 1 < words.size(); k++) {
+      String d = DIRECTIONS.get(words.get(k));
+      if (d == null) {
+        continue;
+      }
+      String place;
+      if (words.get(k).endsWith("ern")) {
+        place = words.get(k + 1);
+      } else if (words.get(k + 1).equals("of") && k + 2 < words.size()) {
+        int p = k + 2;
+        if (words.get(p).equals("the") && p + 1 < words.size()) {
+          p++;
+        }
+        place = words.get(p);
+      } else {
+        continue;
+      }
+      if (k > 0 && (d.equals("e") || d.equals("w"))) {
+        String before = DIRECTIONS.get(words.get(k - 1));
+        if ("n".equals(before) || "s".equals(before)) {
+          d = before + d; // "north-east": hyphens split words
+        }
+      }
+      if (out.isEmpty()) {
+        out = new java.util.HashMap<>();
+      }
+      out.merge(place, d, String::concat);
+    }
+    return Map.copyOf(out);
+  }
+
+  /** Whether two sets of compass points (as letters) have a point in common. */
+  private static boolean sharesPoint(String x, String y) {
+    for (int i = 0; i < x.length(); i++) {
+      if (y.indexOf(x.charAt(i)) >= 0) {
+        return true;
       }
     }
     return false;

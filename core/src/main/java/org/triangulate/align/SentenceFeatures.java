@@ -1,10 +1,7 @@
 package org.triangulate.align;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,19 +38,17 @@ final class SentenceFeatures {
   /** The lexical features of a pair. */
   static double[] lexical(SentenceTokens a, SentenceTokens b) {
     double[] f = new double[LEXICAL.size()];
-    fill(a, b, f);
+    fillCheap(a, b, Terms.lcs(a.surfaceTerms, b.surfaceTerms), f);
+    fillRest(a, b, a.stemTerms.common(b.stemTerms), f);
     return f;
   }
 
   /** The features of a pair with the unit vectors of its two sentences. */
   static double[] withEmbeddings(SentenceTokens a, SentenceTokens b, float[] ea, float[] eb) {
     double[] f = new double[EMBEDDING.size()];
-    fill(a, b, f);
-    double cos = cosine(ea, eb);
-    int k = LEXICAL.size();
-    f[k] = cos;
-    f[k + 1] = cos * cos;
-    f[k + 2] = cos * f[5];
+    fillCheap(a, b, Terms.lcs(a.surfaceTerms, b.surfaceTerms), f);
+    fillCosine(ea, eb, f);
+    fillRest(a, b, a.stemTerms.common(b.stemTerms), f);
     return f;
   }
 
@@ -68,167 +63,203 @@ final class SentenceFeatures {
     return Math.max(-1, Math.min(1, dot));
   }
 
-  private static void fill(SentenceTokens a, SentenceTokens b, double[] f) {
-    int k = 0;
-    double[] words = overlap(a.words, b.words);
-    f[k++] = words[0];
-    f[k++] = words[1];
-    List<String> ca = a.contentWords();
-    List<String> cb = b.contentWords();
-    double[] content = overlap(ca, cb);
-    f[k++] = content[0];
-    f[k++] = content[1];
-    f[k++] = content[2];
-    List<String> sa = a.contentStems();
-    List<String> sb = b.contentStems();
-    double[] stems = overlap(sa, sb);
-    f[k++] = stems[0];
-    f[k++] = stems[1];
-    double[] bigrams = overlap(a.stemGrams(2), b.stemGrams(2));
-    f[k++] = bigrams[0];
-    f[k++] = bigrams[1];
-    f[k++] = overlap(a.stemGrams(3), b.stemGrams(3))[0];
-    int lcs = lcs(a.surface, b.surface);
+  // The features a pair of sentences costs least to read, by index in LEXICAL; fillRest computes
+  // the others.
+  private static final int BIGRAMS_F = 7;
+  private static final int BIGRAMS_MIN = 8;
+  private static final int TRIGRAMS_F = 9;
+  private static final int CHAR_JACCARD = 14;
+  private static final int EDIT_RATE = 25;
+  private static final int BLEU = 26;
+
+  /**
+   * The features of the words, content words and content stems overlaps, the LCS ({@code lcs}, of
+   * the surface words), the lengths, the unmatched stems, and the numbers, names, negation and dates
+   * (all but those {@link #fillRest} computes).
+   */
+  static void fillCheap(SentenceTokens a, SentenceTokens b, int lcs, double[] f) {
+    double[] words = overlap(a.wordTerms, b.wordTerms);
+    f[0] = words[0];
+    f[1] = words[1];
+    double[] content = overlap(a.contentWordTerms, b.contentWordTerms);
+    f[2] = content[0];
+    f[3] = content[1];
+    f[4] = content[2];
+    int[] stemCounts = a.contentStemTerms.commonAndUnmatched(b.contentStemTerms);
+    double[] stems = overlap(stemCounts[0], a.contentStemTerms.size(), b.contentStemTerms.size());
+    f[5] = stems[0];
+    f[6] = stems[1];
     int shorter = Math.min(a.surface.size(), b.surface.size());
     int longer = Math.max(a.surface.size(), b.surface.size());
-    f[k++] = shorter == 0 ? 0 : (double) lcs / shorter;
-    f[k++] = longer == 0 ? 0 : (double) lcs / longer;
-    f[k++] = longer == 0 ? 1 : (double) shorter / longer;
-    f[k++] = Math.log1p(longer);
-    f[k++] = jaccard(a.charTrigrams(), b.charTrigrams());
-    int ua = unmatched(sa, sb);
-    int ub = unmatched(sb, sa);
-    f[k++] = Math.log1p(Math.min(ua, ub));
-    f[k++] = Math.log1p(Math.max(ua, ub));
+    f[10] = shorter == 0 ? 0 : (double) lcs / shorter;
+    f[11] = longer == 0 ? 0 : (double) lcs / longer;
+    f[12] = longer == 0 ? 1 : (double) shorter / longer;
+    f[13] = Math.log1p(longer);
+    int ua = stemCounts[1];
+    int ub = stemCounts[2];
+    f[15] = Math.log1p(Math.min(ua, ub));
+    f[16] = Math.log1p(Math.max(ua, ub));
     int numbersDiffer = symmetricDifference(a.numbers, b.numbers);
-    f[k++] = numbersDiffer > 0 ? 1 : 0;
-    f[k++] = numbersDiffer == 0 && !a.numbers.isEmpty() ? 1 : 0;
-    f[k++] = Math.log1p(numbersDiffer);
+    f[17] = numbersDiffer > 0 ? 1 : 0;
+    f[18] = numbersDiffer == 0 && !a.numbers.isEmpty() ? 1 : 0;
+    f[19] = Math.log1p(numbersDiffer);
     int namesDiffer = missingNames(a, b) + missingNames(b, a);
-    f[k++] = namesDiffer > 0 ? 1 : 0;
-    f[k++] = Math.log1p(namesDiffer);
-    f[k++] = (a.negations > 0) != (b.negations > 0) ? 1 : 0;
+    f[20] = namesDiffer > 0 ? 1 : 0;
+    f[21] = Math.log1p(namesDiffer);
+    f[22] = (a.negations > 0) != (b.negations > 0) ? 1 : 0;
     boolean daysDiffer = !a.weekdays.isEmpty() && !b.weekdays.isEmpty() && !a.weekdays.equals(b.weekdays);
     boolean monthsDiffer = !a.months.isEmpty() && !b.months.isEmpty() && !a.months.equals(b.months);
-    f[k++] = daysDiffer || monthsDiffer ? 1 : 0;
+    f[23] = daysDiffer || monthsDiffer ? 1 : 0;
     boolean dateA = !a.weekdays.isEmpty() || !a.months.isEmpty();
     boolean dateB = !b.weekdays.isEmpty() || !b.months.isEmpty();
-    f[k++] = dateA != dateB ? 1 : 0;
-    int longerStems = Math.max(a.stems.size(), b.stems.size());
-    f[k++] = longerStems == 0 ? 0 : (double) editDistance(a.stems, b.stems) / longerStems;
-    f[k++] = Math.max(bleu(a, b), bleu(b, a));
+    f[24] = dateA != dateB ? 1 : 0;
   }
 
-  /** Word-level Levenshtein distance (insertions, deletions, substitutions). */
-  static int editDistance(List<String> a, List<String> b) {
-    int m = b.size();
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
-    for (int j = 0; j <= m; j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.size(); i++) {
-      cur[0] = i;
-      String x = a.get(i - 1);
-      for (int j = 1; j <= m; j++) {
-        int sub = prev[j - 1] + (x.equals(b.get(j - 1)) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[m];
+  /** The cosine features, after {@link #fillCheap} (the last reads the content stems F). */
+  static void fillCosine(float[] ea, float[] eb, double[] f) {
+    double cos = cosine(ea, eb);
+    int k = LEXICAL.size();
+    f[k] = cos;
+    f[k + 1] = cos * cos;
+    f[k + 2] = cos * f[5];
   }
 
   /**
-   * Sentence BLEU of {@code candidate} against {@code reference}: the geometric mean of the
-   * clipped 1- to 4-gram precisions (add-one smoothed) times the brevity penalty.
+   * The stem n-gram overlaps, the character trigram Jaccard index, the word edit rate and BLEU;
+   * {@code stems}: how many stems the two share (as bags).
    */
-  static double bleu(SentenceTokens cand, SentenceTokens ref) {
-    List<String> candidate = cand.stems;
-    List<String> reference = ref.stems;
-    if (candidate.isEmpty()) {
+  static void fillRest(SentenceTokens a, SentenceTokens b, int stems, double[] f) {
+    // The stem n-grams the two share (n = 1..4), for the n-gram overlaps and BLEU both ways.
+    int[] common = new int[5];
+    common[1] = stems;
+    for (int n = 2; n <= 4; n++) {
+      common[n] = a.stemGrams(n).common(b.stemGrams(n));
+    }
+    double[] bigrams = overlap(common[2], a.stemGrams(2).size(), b.stemGrams(2).size());
+    f[BIGRAMS_F] = bigrams[0];
+    f[BIGRAMS_MIN] = bigrams[1];
+    f[TRIGRAMS_F] = overlap(common[3], a.stemGrams(3).size(), b.stemGrams(3).size())[0];
+    f[CHAR_JACCARD] = jaccard(a.charTrigrams, b.charTrigrams);
+    int longerStems = Math.max(a.stems.size(), b.stems.size());
+    f[EDIT_RATE] = longerStems == 0 ? 0 : (double) Terms.editDistance(a.stemTerms, b.stemTerms) / longerStems;
+    f[BLEU] = Math.max(bleu(a, b, common), bleu(b, a, common));
+  }
+
+  /**
+   * An upper bound of {@code model}'s probability for a pair whose other features {@link
+   * #fillCheap} (and {@link #fillCosine}) wrote in {@code f}: each feature {@link #fillRest} would
+   * compute is set, within the range the pair allows, where it raises the score most. The range
+   * comes from counts already known: no n-gram is shared at least, each is at most; the Jaccard
+   * index is at most the smaller set over the larger; the edit distance is at least the longer
+   * length less the stems the two share, at most the longer length; BLEU is at least its value
+   * with no n-gram of two or more words shared, at most 1. {@code stems}: how many stems the two
+   * share (as bags).
+   */
+  static double maxProbability(JudgeModel model, SentenceTokens a, SentenceTokens b, int stems, double[] f) {
+    double z = model.bias();
+    for (int k = 0; k < f.length; k++) {
+      if (k != BIGRAMS_F && k != BIGRAMS_MIN && k != TRIGRAMS_F && k != CHAR_JACCARD && k != EDIT_RATE && k != BLEU) {
+        z += model.term(k, f[k]);
+      }
+    }
+    int n2a = a.stemGrams(2).size();
+    int n2b = b.stemGrams(2).size();
+    double best = Double.NEGATIVE_INFINITY;
+    for (int c : new int[] {0, Math.min(n2a, n2b)}) {
+      double[] o = overlap(c, n2a, n2b);
+      best = Math.max(best, model.term(BIGRAMS_F, o[0]) + model.term(BIGRAMS_MIN, o[1]));
+    }
+    z += best;
+    int n3a = a.stemGrams(3).size();
+    int n3b = b.stemGrams(3).size();
+    z += Math.max(
+        model.term(TRIGRAMS_F, 0),
+        model.term(TRIGRAMS_F, overlap(Math.min(n3a, n3b), n3a, n3b)[0]));
+    int ca = a.charTrigrams.length;
+    int cb = b.charTrigrams.length;
+    double jaccardMax = ca == 0 && cb == 0 ? 1 : Math.min(ca, cb) / (double) Math.max(ca, cb);
+    z += Math.max(model.term(CHAR_JACCARD, 0), model.term(CHAR_JACCARD, jaccardMax));
+    int common1 = stems;
+    int longerStems = Math.max(a.stems.size(), b.stems.size());
+    double editMin = longerStems == 0 ? 0 : (longerStems - common1) / (double) longerStems;
+    double editMax = longerStems == 0 ? 0 : 1;
+    z += Math.max(model.term(EDIT_RATE, editMin), model.term(EDIT_RATE, editMax));
+    int[] unigramsOnly = {0, common1, 0, 0, 0};
+    double bleuMin = Math.max(bleu(a, b, unigramsOnly), bleu(b, a, unigramsOnly));
+    z += Math.max(model.term(BLEU, bleuMin), model.term(BLEU, 1));
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  /**
+   * Sentence BLEU of {@code cand} against {@code ref} over stems: the geometric mean of the clipped
+   * 1- to 4-gram precisions (add-one smoothed) times the brevity penalty. {@code common[n]}: the
+   * n-grams the two share, clipped (the same both ways).
+   */
+  private static double bleu(SentenceTokens cand, SentenceTokens ref, int[] common) {
+    int candidate = cand.stems.size();
+    int reference = ref.stems.size();
+    if (candidate == 0) {
       return 0;
     }
     double logPrecision = 0;
     for (int n = 1; n <= 4; n++) {
-      List<String> c = cand.stemGrams(n);
-      List<String> r = ref.stemGrams(n);
-      int common = clipped(c, r);
-      logPrecision += Math.log((common + 1.0) / (c.size() + 1.0)) / 4;
+      logPrecision += Math.log((common[n] + 1.0) / (cand.stemGrams(n).size() + 1.0)) / 4;
     }
     double brevity =
-        candidate.size() >= reference.size()
+        candidate >= reference
             ? 1
-            : Math.exp(1 - (double) reference.size() / candidate.size());
+            : Math.exp(1 - (double) reference / candidate);
     return brevity * Math.exp(logPrecision);
-  }
-
-  /** How many of {@code a} are matched in {@code b}, each occurrence of {@code b} used once. */
-  private static int clipped(List<String> a, List<String> b) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (String w : b) {
-      counts.merge(w, 1, Integer::sum);
-    }
-    int common = 0;
-    for (String w : a) {
-      Integer c = counts.get(w);
-      if (c != null && c > 0) {
-        common++;
-        counts.put(w, c - 1);
-      }
-    }
-    return common;
   }
 
   /** Names of {@code a} that {@code b} has in no form (word, stem, or as the start of a word). */
   static int missingNames(SentenceTokens a, SentenceTokens b) {
-    Set<String> bw = new HashSet<>(b.words);
-    Set<String> bs = new HashSet<>(b.stems);
     int missing = 0;
-    for (String name : a.names) {
-      if (bw.contains(name) || bs.contains(LexicalStemmer.stem(name))) {
+    for (int k = 0; k < a.nameList.length; k++) {
+      String name = a.nameList[k];
+      if (b.wordTerms.contains(name) || b.stemTerms.contains(a.nameStems[k])) {
         continue;
       }
-      boolean found = false;
-      if (name.length() >= 4) {
-        for (String w : b.words) {
-          if (w.length() >= 4 && (w.startsWith(name) || name.startsWith(w))) {
-            found = true;
-            break;
-          }
-        }
-      }
-      if (!found) {
+      if (name.length() < 4 || !sharesStart(name, b.longWords)) {
         missing++;
       }
     }
     return missing;
   }
 
-  /** F, min(P,R), max(P,R) of two bags (clipped counts). */
-  static double[] overlap(List<String> a, List<String> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return new double[] {0, 0, 0};
-    }
-    int common = clipped(b, a);
-    double p = (double) common / a.size();
-    double r = (double) common / b.size();
-    double f = common == 0 ? 0 : 2 * p * r / (p + r);
-    return new double[] {f, Math.min(p, r), Math.max(p, r)};
-  }
-
-  /** How many of {@code a} (with repeats) are not in {@code b}. */
-  private static int unmatched(List<String> a, List<String> b) {
-    Set<String> bs = new HashSet<>(b);
-    int n = 0;
-    for (String w : a) {
-      if (!bs.contains(w)) {
-        n++;
+  /**
+   * Whether a word of {@code sorted} (distinct words of four letters or more, in {@link
+   * String#compareTo} order) starts with {@code name} (four letters or more) or starts it. Such a
+   * word shares the name's first four letters, and those words stand together in the order.
+   */
+  private static boolean sharesStart(String name, String[] sorted) {
+    String head = name.substring(0, 4);
+    int k = java.util.Arrays.binarySearch(sorted, head);
+    for (k = k < 0 ? -k - 1 : k; k < sorted.length && sorted[k].startsWith(head); k++) {
+      if (sorted[k].startsWith(name) || name.startsWith(sorted[k])) {
+        return true;
       }
     }
-    return n;
+    return false;
+  }
+
+  /** F, min(P,R), max(P,R) of two bags (clipped counts). */
+  static double[] overlap(Terms a, Terms b) {
+    if (a.size() == 0 || b.size() == 0) {
+      return new double[] {0, 0, 0};
+    }
+    return overlap(a.common(b), a.size(), b.size());
+  }
+
+  /** F, min(P,R), max(P,R) of two bags of these sizes with this many items in common. */
+  private static double[] overlap(int common, int sizeA, int sizeB) {
+    if (sizeA == 0 || sizeB == 0) {
+      return new double[] {0, 0, 0};
+    }
+    double p = (double) common / sizeA;
+    double r = (double) common / sizeB;
+    double f = common == 0 ? 0 : 2 * p * r / (p + r);
+    return new double[] {f, Math.min(p, r), Math.max(p, r)};
   }
 
   private static int symmetricDifference(Set<String> a, Set<String> b) {
@@ -254,41 +285,25 @@ final class SentenceFeatures {
     return out;
   }
 
-  static Set<String> charGrams(List<String> words, int n) {
-    String s = " " + String.join(" ", words) + " ";
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i + n <= s.length(); i++) {
-      out.add(s.substring(i, i + n));
-    }
-    return out;
-  }
-
-  private static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) {
+  /** The Jaccard index of two sorted sets of distinct numbers; 1 when both are empty. */
+  private static double jaccard(long[] a, long[] b) {
+    if (a.length == 0 && b.length == 0) {
       return 1;
     }
     int common = 0;
-    for (String x : a) {
-      if (b.contains(x)) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
         common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
-    return (double) common / (a.size() + b.size() - common);
-  }
-
-  /** The length of the longest common subsequence of two word lists. */
-  static int lcs(List<String> a, List<String> b) {
-    int m = b.size();
-    int[] prev = new int[m + 1];
-    int[] cur = new int[m + 1];
-    for (String x : a) {
-      for (int j = 1; j <= m; j++) {
-        cur[j] = x.equals(b.get(j - 1)) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[m];
+    return (double) common / (a.length + b.length - common);
   }
 }

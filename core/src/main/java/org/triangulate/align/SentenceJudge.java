@@ -16,14 +16,14 @@ import java.util.Locale;
  *       This is a statement about the text, not the meaning: an edit that changes a number, a name,
  *       a date or the negation is still an edited link, but its score is capped (below).
  *   <li>{@link Kind#PARAPHRASE}: any other pair that the classifier accepts and in which nothing
- *       that must agree disagrees ({@link SentenceChecks}: a number, a name, a weekday or month,
- *       the negation). The classifier is a logistic regression ({@link JudgeModel}, weights in
- *       {@link JudgeWeights}) over lexical overlaps (words, stems, bigrams, trigrams, the LCS,
- *       the word edit rate, BLEU, character trigrams, lengths), soft versions of the same checks
- *       (numbers, names, negation, dates present in one sentence only) and, with an {@link
- *       Embedder}, the cosine of the two sentence embeddings ({@link SentenceFeatures}). It was
- *       trained on the Microsoft Research Paraphrase Corpus training set (4,076 pairs) by {@link
- *       SentenceJudgeTraining}.
+ *       that must agree disagrees ({@link SentenceChecks}: a number, a length in any unit, a name,
+ *       a weekday or month, the negation, the compass direction of a place). The classifier is a
+ *       logistic regression ({@link JudgeModel}, weights in {@link JudgeWeights}) over lexical
+ *       overlaps (words, stems, bigrams, trigrams, the LCS, the word edit rate, BLEU, character
+ *       trigrams, lengths), soft versions of the same checks (numbers, names, negation, dates
+ *       present in one sentence only) and, with an {@link Embedder}, the cosine of the two
+ *       sentence embeddings ({@link SentenceFeatures}). It was trained on the Microsoft Research
+ *       Paraphrase Corpus training set (4,076 pairs) by {@link SentenceJudgeTraining}.
  *   <li>{@link Kind#NONE}: the rest.
  * </ul>
  *
@@ -50,7 +50,7 @@ public final class SentenceJudge {
   /** Edited: at most this many words of either sentence lie outside the LCS. */
   public static final int EDIT_MAX_CHANGED = 6;
 
-  /** The highest score of a pair in which a number, name, date or negation disagrees. */
+  /** The highest score of a pair in which a number, name, date, negation or direction disagrees. */
   public static final double FAILED_CHECK_SCORE = 0.2;
 
   /** How two sentences are linked. */
@@ -139,8 +139,12 @@ public final class SentenceJudge {
   }
 
   /**
-   * Judges two sentences already read (the aligner reads each sentence once, not once per pair),
-   * with their unit vectors or nulls; never embeds.
+   * Judges two sentences already read (the aligner reads each sentence once per article, not once
+   * per pair), with their unit vectors or nulls; never embeds. The kind is the one {@link #judge}
+   * gives. A pair that is neither verbatim nor edited is {@code NONE} at once, with score 0 (the
+   * aligner keeps no score of a pair it does not link), when the classifier cannot accept it
+   * whatever the features not yet computed turn out to be ({@link SentenceFeatures#maxProbability}),
+   * or when a check fails.
    */
   Judgement judgeRead(SentenceTokens ta, SentenceTokens tb, float[] ea, float[] eb) {
     if (verbatim(ta, tb)) {
@@ -149,11 +153,38 @@ public final class SentenceJudge {
     if (ta.surface.isEmpty() || tb.surface.isEmpty()) {
       return new Judgement(Kind.NONE, 0.0);
     }
-    return classify(ta, tb, ea, eb);
+    int lcs = Terms.lcs(ta.surfaceTerms, tb.surfaceTerms);
+    boolean edited = edited(ta, tb, lcs);
+    boolean embedded = ea != null && eb != null && embeddingModel != null;
+    JudgeModel model = embedded ? embeddingModel : lexicalModel;
+    double[] x = new double[model.features()];
+    SentenceFeatures.fillCheap(ta, tb, lcs, x);
+    if (embedded) {
+      SentenceFeatures.fillCosine(ea, eb, x);
+    }
+    int stems = ta.stemTerms.common(tb.stemTerms);
+    if (!edited
+        && SentenceFeatures.maxProbability(model, ta, tb, stems, x) < model.threshold() - BOUND_MARGIN) {
+      return new Judgement(Kind.NONE, 0.0);
+    }
+    boolean agree = SentenceChecks.agree(ta, tb);
+    if (!edited && !agree) {
+      return new Judgement(Kind.NONE, 0.0);
+    }
+    SentenceFeatures.fillRest(ta, tb, stems, x);
+    return decide(model, model.probability(x), edited, agree);
   }
+
+  /** Rounding room between the bound of the probability and the threshold. */
+  private static final double BOUND_MARGIN = 1e-9;
 
   /** The judgement of two read sentences that are not verbatim. */
   Judgement classify(SentenceTokens ta, SentenceTokens tb, float[] ea, float[] eb) {
+    return classify(ta, tb, ea, eb, edited(ta, tb), SentenceChecks.agree(ta, tb));
+  }
+
+  private Judgement classify(
+      SentenceTokens ta, SentenceTokens tb, float[] ea, float[] eb, boolean edited, boolean agree) {
     JudgeModel model;
     double[] x;
     if (ea != null && eb != null && embeddingModel != null) {
@@ -163,10 +194,12 @@ public final class SentenceJudge {
       model = lexicalModel;
       x = SentenceFeatures.lexical(ta, tb);
     }
-    double p = model.probability(x);
-    boolean agree = SentenceChecks.agree(ta, tb);
+    return decide(model, model.probability(x), edited, agree);
+  }
+
+  private static Judgement decide(JudgeModel model, double p, boolean edited, boolean agree) {
     double score = agree ? p : Math.min(p, FAILED_CHECK_SCORE);
-    if (edited(ta, tb)) {
+    if (edited) {
       return new Judgement(Kind.EDITED, score);
     }
     return new Judgement(agree && p >= model.threshold() ? Kind.PARAPHRASE : Kind.NONE, score);
@@ -174,7 +207,7 @@ public final class SentenceJudge {
 
   /**
    * What disagrees between two sentences: any of {@code number}, {@code name}, {@code date},
-   * {@code negation} (see {@link SentenceChecks}); empty when they agree.
+   * {@code negation}, {@code direction} (see {@link SentenceChecks}); empty when they agree.
    */
   public static List<String> disagreements(String a, String b) {
     return SentenceChecks.failures(SentenceTokens.of(a), SentenceTokens.of(b));
@@ -186,6 +219,11 @@ public final class SentenceJudge {
 
   /** The edited test of the class comment, on the surface words. */
   static boolean edited(SentenceTokens a, SentenceTokens b) {
+    return edited(a, b, -1);
+  }
+
+  /** The edited test, with the LCS of the surface words if known ({@code lcs}, else -1). */
+  private static boolean edited(SentenceTokens a, SentenceTokens b, int lcs) {
     int la = a.surface.size();
     int lb = b.surface.size();
     int shorter = Math.min(la, lb);
@@ -193,7 +231,9 @@ public final class SentenceJudge {
     if (shorter == 0 || shorter < EDIT_MIN_SHARED_LONGER * longer) {
       return false;
     }
-    int lcs = SentenceFeatures.lcs(a.surface, b.surface);
+    if (lcs < 0) {
+      lcs = Terms.lcs(a.surfaceTerms, b.surfaceTerms);
+    }
     return lcs >= EDIT_MIN_SHARED * shorter
         && lcs >= EDIT_MIN_SHARED_LONGER * longer
         && la - lcs <= EDIT_MAX_CHANGED

@@ -105,12 +105,6 @@ final class SentenceTokens {
           Map.entry("sep", "9"), Map.entry("oct", "10"), Map.entry("nov", "11"),
           Map.entry("dec", "12"));
 
-  /** Stem n-grams (n = 1..4) and word character trigrams, made on first use: the aligner judges one sentence against many. */
-  @SuppressWarnings("unchecked")
-  private final List<String>[] stemGrams = new List[5];
-
-  private Set<String> charTrigrams;
-
   final String text;
   final List<String> surface;
   final List<String> words;
@@ -120,6 +114,34 @@ final class SentenceTokens {
   final int negations;
   final Set<String> weekdays;
   final Set<String> months;
+
+  // Read once here, so that judging one sentence against many compares sorted arrays (Terms)
+  // rather than building sets and maps for every pair.
+  final Terms surfaceTerms;
+  final Terms wordTerms;
+  final Terms contentWordTerms;
+  final Terms stemTerms;
+  final Terms contentStemTerms;
+
+  /** {@code stemGramTerms[n]}: the n-grams of {@link #stems} (n = 1..4), joined by spaces. */
+  private final Terms[] stemGramTerms = new Terms[5];
+
+  /** The distinct character trigrams of the words joined by spaces, as numbers, sorted. */
+  final long[] charTrigrams;
+
+  /** The {@link #names}, and the stem of each. */
+  final String[] nameList;
+
+  final String[] nameStems;
+
+  /** The positions in {@link #words} of the words that are {@link #names}, in order. */
+  final int[] namePositions;
+
+  /** The distinct {@link #words} of four letters or more, in {@link String#compareTo} order. */
+  final String[] longWords;
+
+  /** The places given a compass direction, with its points (see {@link SentenceChecks}). */
+  final Map<String, String> directions;
 
   private SentenceTokens(String text) {
     this.text = text;
@@ -242,6 +264,25 @@ final class SentenceTokens {
     this.negations = neg;
     this.weekdays = Set.copyOf(days);
     this.months = Set.copyOf(mons);
+    this.surfaceTerms = Terms.of(surface);
+    this.wordTerms = Terms.of(words);
+    this.contentWordTerms = Terms.of(contentWords());
+    this.stemTerms = Terms.of(stems);
+    this.contentStemTerms = Terms.of(contentStems());
+    stemGramTerms[1] = stemTerms;
+    for (int g = 2; g <= 4; g++) {
+      stemGramTerms[g] = Terms.of(SentenceFeatures.ngrams(stems, g));
+    }
+    this.charTrigrams = charTrigrams(words);
+    this.nameList = names.stream().sorted().toArray(String[]::new);
+    this.nameStems = new String[nameList.length];
+    for (int k = 0; k < nameList.length; k++) {
+      nameStems[k] = LexicalStemmer.stem(nameList[k]);
+    }
+    this.namePositions =
+        java.util.stream.IntStream.range(0, words.size()).filter(k -> names.contains(words.get(k))).toArray();
+    this.longWords = words.stream().filter(w -> w.length() >= 4).distinct().sorted().toArray(String[]::new);
+    this.directions = SentenceChecks.directions(words);
   }
 
   /** Whether {@code words.get(k)} negates: a negation word, or "declined" before "to". */
@@ -415,23 +456,32 @@ final class SentenceTokens {
     return out;
   }
 
-  /** The n-grams of {@link #stems}, joined by spaces, in order (cached). */
-  List<String> stemGrams(int n) {
-    List<String> g = stemGrams[n];
-    if (g == null) {
-      g = List.copyOf(SentenceFeatures.ngrams(stems, n));
-      stemGrams[n] = g;
-    }
-    return g;
+  /** The n-grams of {@link #stems} (n = 1..4), joined by spaces. */
+  Terms stemGrams(int n) {
+    return stemGramTerms[n];
   }
 
-  /** The character trigrams of the words joined by spaces, with a space at each end (cached). */
-  Set<String> charTrigrams() {
-    Set<String> c = charTrigrams;
-    if (c == null) {
-      c = Set.copyOf(SentenceFeatures.charGrams(words, 3));
-      charTrigrams = c;
+  /**
+   * The distinct character trigrams of {@code words} joined by spaces, with a space at each end,
+   * each as its three UTF-16 units in one number (exact: 48 bits), sorted.
+   */
+  static long[] charTrigrams(List<String> words) {
+    String s = " " + String.join(" ", words) + " ";
+    int n = s.length() - 2;
+    if (n <= 0) {
+      return new long[0];
     }
-    return c;
+    long[] grams = new long[n];
+    for (int i = 0; i < n; i++) {
+      grams[i] = ((long) s.charAt(i) << 32) | ((long) s.charAt(i + 1) << 16) | s.charAt(i + 2);
+    }
+    java.util.Arrays.sort(grams);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (d == 0 || grams[i] != grams[d - 1]) {
+        grams[d++] = grams[i];
+      }
+    }
+    return java.util.Arrays.copyOf(grams, d);
   }
 }

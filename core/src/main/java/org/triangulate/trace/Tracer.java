@@ -37,17 +37,40 @@ import org.triangulate.model.Story;
  *       least two sentences are shared;
  *   <li>mostly paraphrase links: {@code translation} when both are covered mostly; {@code summary}
  *       when the shorter is mostly covered and much shorter; otherwise {@code independent}: two
- *       reports of the same facts paraphrase each other here and there, and that is no derivation.
+ *       reports of the same facts paraphrase each other here and there, and that is no derivation;
+ *   <li>a pair that would be {@code independent} but shares one long passage word for word ({@value
+ *       #LONG_PASSAGE} words or more in a row, in a verbatim or edited link) is {@code excerpt}
+ *       when one is mostly covered, else {@code common-source}. Two reporters who write the same
+ *       fact independently share names and set phrases ("the Syrian Observatory for Human Rights",
+ *       six words; "forces loyal to President Bashar al-Assad", six), seldom more than eight words
+ *       in a row; text-reuse detectors seed on runs of five to eight words. A run of twelve, about
+ *       half a news sentence, is copied text. Paraphrase links never count here, however many.
  * </ul>
  *
  * Direction: a summary or excerpt comes from the longer or containing text; a translation is the
  * text with translation traces ("this Thursday" for a past day, doubled full stops); a copy is the
  * later one when publication dates differ. Otherwise it is unknown.
+ *
+ * <p>Independent sources: two articles count as one source when their derivation is {@code
+ * duplicate}, {@code copy}, {@code translation} or {@code summary} (one is the other, rewritten),
+ * or when it is {@code common-source} or {@code excerpt} and the shared passages cover at least
+ * {@value #ONE_SOURCE_COVERAGE} of the shorter article (by sentence characters): that article is
+ * then mostly the common text, not a report of its own that quotes a passage of it. Groups are
+ * closed under this relation (a chain of copies is one source). {@code independent} never joins.
  */
 public final class Tracer {
 
   private static final double MOST = 0.6;
   private static final double ALMOST_ALL = 0.9;
+
+  /** A verbatim or edited link sharing this many words in a row is evidence of copied text. */
+  public static final int LONG_PASSAGE = 12;
+
+  /**
+   * Two articles that share passages of a common source or an excerpt count as one source when
+   * the passages cover this share of the shorter one.
+   */
+  public static final double ONE_SOURCE_COVERAGE = 0.5;
 
   private static final Pattern CALQUE =
       Pattern.compile(
@@ -105,17 +128,27 @@ public final class Tracer {
             .thenComparing(l -> l.b().article())
             .thenComparingInt(l -> l.a().span().begin())
             .thenComparingInt(l -> l.b().span().begin()));
-    return new Provenance(story.id(), sortedLinks, derivations, allCredits, independent(ids, derivations));
+    Map<String, Long> lengths = new HashMap<>();
+    for (String id : ids) {
+      lengths.put(id, sentenceCharacters(articles.get(id)));
+    }
+    return new Provenance(
+        story.id(), sortedLinks, derivations, allCredits, independent(ids, derivations, lengths));
   }
 
-  /** Groups of articles that count as one source: joined by every derivation but independent. */
-  static List<List<String>> independent(List<String> ids, List<Derivation> derivations) {
+  /**
+   * Groups of articles that count as one source (see the class comment).
+   *
+   * @param lengths each article's sentence characters, which coverage is a share of
+   */
+  static List<List<String>> independent(
+      List<String> ids, List<Derivation> derivations, Map<String, Long> lengths) {
     Map<String, String> parent = new HashMap<>();
     for (String id : ids) {
       parent.put(id, id);
     }
     for (Derivation d : derivations) {
-      if (!d.kind().equals("independent")) {
+      if (oneSource(d, lengths)) {
         String a = root(parent, d.from());
         String b = root(parent, d.to());
         if (!a.equals(b)) {
@@ -133,6 +166,27 @@ public final class Tracer {
     }
     out.sort(Comparator.comparing(g -> g.get(0)));
     return out;
+  }
+
+  /** Whether a derivation makes its two articles one source. */
+  static boolean oneSource(Derivation d, Map<String, Long> lengths) {
+    switch (d.kind()) {
+      case "duplicate", "copy", "translation", "summary" -> {
+        return true;
+      }
+      case "common-source", "excerpt" -> {
+        long from = lengths.getOrDefault(d.from(), 0L);
+        long to = lengths.getOrDefault(d.to(), 0L);
+        double shorter =
+            from < to
+                ? d.coverageFrom()
+                : to < from ? d.coverageTo() : Math.max(d.coverageFrom(), d.coverageTo());
+        return shorter >= ONE_SOURCE_COVERAGE;
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   private static String root(Map<String, String> parent, String id) {
@@ -192,6 +246,20 @@ public final class Tracer {
       kind = "translation";
     } else {
       kind = summaryOrIndependent(covA, covB, wordsA, wordsB, copyMost, n);
+    }
+    if (kind.equals("independent")) {
+      Optional<Passage> longest = longestPassage(a, b, links);
+      if (longest.isPresent() && longest.get().words() >= LONG_PASSAGE) {
+        kind = hi >= MOST ? "excerpt" : "common-source";
+        Passage p = longest.get();
+        evidence.add(
+            new Evidence(
+                "links",
+                String.format(Locale.ROOT, "%d words in a row are the same in both: \"%s\"", p.words(),
+                    p.span().of(a.text())),
+                Optional.of(a.id()),
+                Optional.of(p.span())));
+      }
     }
     switch (kind) {
       case "excerpt", "summary" -> {
@@ -260,6 +328,40 @@ public final class Tracer {
         from, to, kind, known ? "known" : "unknown", round(covFrom), round(covTo), round(confidence), evidence);
   }
 
+  /** A run of words two linked passages share: how many, and where it stands in the first article. */
+  record Passage(int words, Span span) {}
+
+  /** The longest run of words in a row that the verbatim and edited links share, if any. */
+  static Optional<Passage> longestPassage(Article a, Article b, List<Link> links) {
+    Passage best = null;
+    for (Link l : links) {
+      if (l.kind().equals("paraphrase")) {
+        continue;
+      }
+      List<TextUnits.Word> wa = TextUnits.words(a.text(), l.a().span());
+      List<TextUnits.Word> wb = TextUnits.words(b.text(), l.b().span());
+      int[] prev = new int[wb.size() + 1];
+      int[] cur = new int[wb.size() + 1];
+      for (int i = 1; i <= wa.size(); i++) {
+        String x = wa.get(i - 1).norm();
+        for (int j = 1; j <= wb.size(); j++) {
+          int run = x.equals(wb.get(j - 1).norm()) ? prev[j - 1] + 1 : 0;
+          cur[j] = run;
+          int begin = run == 0 ? 0 : wa.get(i - run).span().begin();
+          // The longest; of equal ones the first in a, whatever the order of the links.
+          boolean longer = best == null || run > best.words();
+          if (run > 0 && (longer || run == best.words() && begin < best.span().begin())) {
+            best = new Passage(run, new Span(begin, wa.get(i - 1).span().end()));
+          }
+        }
+        int[] t = prev;
+        prev = cur;
+        cur = t;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
   /**
    * Whether shared sentences differ by many one-word substitutions ("insurgents" for "rebels",
    * "spot" for "post"), as a translation does and copy-editing does not: at least five, and one in
@@ -306,13 +408,18 @@ public final class Tracer {
     return out;
   }
 
-  /** The share of an article's sentence characters that the spans cover. */
-  static double coverage(Article a, List<Span> spans) {
-    List<Span> sentences = TextUnits.sentences(a.text());
+  /** The characters of an article's sentences: what coverage is a share of. */
+  static long sentenceCharacters(Article a) {
     long total = 0;
-    for (Span s : sentences) {
+    for (Span s : TextUnits.sentences(a.text())) {
       total += s.length();
     }
+    return total;
+  }
+
+  /** The share of an article's sentence characters that the spans cover. */
+  static double coverage(Article a, List<Span> spans) {
+    long total = sentenceCharacters(a);
     if (total == 0) {
       return 0;
     }

@@ -118,6 +118,43 @@ class SentenceJudgeTest {
   }
 
   @Test
+  void twoPlacesAtDifferentDistancesAreDifferentFactsWhateverTheUnits() {
+    // 002 and 004 on Hama: Homs 25 miles south of Hama; Hama 200 km north of Damascus. Cosine 0.799:
+    // close in meaning, and once judged a paraphrase.
+    String homs =
+        "It lies about 25 miles south of Hama and is the gate to the capital Damascus and the coastal"
+            + " region that is a base of support for Assad.";
+    String hama =
+        "Located about 200 kilometers north of the capital, Damascus, Hama is strategically important"
+            + " as it borders the coastal province of Latakia, a key base of popular support for Assad.";
+    assertThat(SentenceJudge.disagreements(homs, hama)).as("25 miles is 40 km, not 200").containsExactly("number");
+    Judgement j = embedded(homs, hama, 0.799);
+    assertThat(j.kind()).isEqualTo(Kind.NONE);
+    assertThat(j.score()).isLessThanOrEqualTo(SentenceJudge.FAILED_CHECK_SCORE);
+    assertThat(LEXICAL.judge(homs, hama).kind()).isEqualTo(Kind.NONE);
+    // The same distance in two units, as 003 gives it, agrees.
+    String both = "Homs, which is about 40 kilometers (25 miles) south of Hama, is the gate to the capital Damascus.";
+    assertThat(SentenceJudge.disagreements(homs, both)).isEmpty();
+    assertThat(SentenceJudge.disagreements("It lies 40 km from Hama.", "It lies 25 miles from Hama.")).isEmpty();
+    assertThat(SentenceJudge.disagreements("It lies 40 km from Hama.", "It lies 40 miles from Hama.")).containsExactly("number");
+  }
+
+  @Test
+  void oppositeDirectionsOfOnePlaceDisagree() {
+    assertThat(SentenceJudge.disagreements("The town lies south of Hama.", "The town lies north of Hama."))
+        .containsExactly("direction");
+    assertThat(SentenceJudge.disagreements("Clashes spread in northern Syria.", "Clashes spread in southern Syria."))
+        .containsExactly("direction");
+    assertThat(SentenceJudge.disagreements("The town lies north-east of the capital.", "The town lies east of the capital."))
+        .as("north-east and east share a point")
+        .isEmpty();
+    assertThat(SentenceJudge.disagreements("Homs lies south of Hama.", "Hama lies north of Homs."))
+        .as("one place located from two others: the same fact turned round")
+        .isEmpty();
+    assertThat(SentenceJudge.disagreements("The West Bank and North Korea", "South Africa and East Jerusalem")).isEmpty();
+  }
+
+  @Test
   void aParaphraseWithAnotherNumberIsNot() {
     String five =
         "The rebels led by the Hayat Tahrir al-Sham (HTS) group, formerly Al Qaeda, entered the city"
