@@ -245,7 +245,11 @@ final class Runs {
     return (x, y) -> pairs.contains(x + "\u0000" + y);
   }
 
-  /** Writes the report atomically, with an error that says what went wrong. */
+  /**
+   * Writes {@code report.json} and {@code report.html} (the same report as one self-contained page,
+   * see {@link org.triangulate.web.HtmlReportWriter}) into {@code out}, each atomically, with an error that says what
+   * went wrong; returns the path of {@code report.json}.
+   */
   static Path write(Report report, Path out) throws IOException {
     try {
       Files.createDirectories(out);
@@ -258,6 +262,15 @@ final class Runs {
         throw e;
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Path html = out.resolve("report.html");
+      Path htmlTmp = Files.createTempFile(out, ".report", ".html.tmp");
+      try (OutputStream os = Files.newOutputStream(htmlTmp)) {
+        new org.triangulate.web.HtmlReportWriter().write(report, os);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(htmlTmp);
+        throw e;
+      }
+      Files.move(htmlTmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (FileAlreadyExistsException e) {
       throw new IOException(

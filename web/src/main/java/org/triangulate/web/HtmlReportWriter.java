@@ -1,0 +1,192 @@
+package org.triangulate.web;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import org.triangulate.report.JsonReportWriter;
+import org.triangulate.report.Report;
+
+/**
+ * Writes a {@link Report} as one self-contained HTML file, {@code report.html}: the report's JSON
+ * (as {@link JsonReportWriter} writes it) in a {@code <script type="application/json">} data block,
+ * one inline script that draws the views from it, and one inline style sheet. The file loads
+ * nothing from the network and opens from disk in a current browser.
+ *
+ * <p>Article text is hostile input. It reaches the page only inside the data block, where every
+ * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 is written as a JSON {@code \\uXXXX} escape, so
+ * no text can end the block or open markup; the script shows it with {@code textContent} only. A
+ * Content-Security-Policy names the SHA-256 of the inline script and style sheet and allows nothing
+ * else, so even markup that got in could not run.
+ *
+ * <p>The output is a function of the report alone: same report, same bytes.
+ */
+public final class HtmlReportWriter {
+
+  /** The inline script, byte for byte as it stands in the page. */
+  static final String SCRIPT = resource("report.js");
+
+  /** The inline style sheet, byte for byte as it stands in the page. */
+  static final String STYLE = resource("report.css");
+
+  /** Writes {@code report} to {@code out}, which it flushes but does not close. */
+  public void write(Report report, OutputStream out) throws IOException {
+    BufferedOutputStream buffered = new BufferedOutputStream(new NonClosing(out), 1 << 16);
+    buffered.write(head().getBytes(StandardCharsets.UTF_8));
+    ScriptSafe data = new ScriptSafe(buffered);
+    new JsonReportWriter().write(report, data);
+    data.finish();
+    buffered.write(tail().getBytes(StandardCharsets.UTF_8));
+    buffered.flush();
+  }
+
+  /** The Content-Security-Policy of the page: the inline script and style sheet by hash, no more. */
+  public static String contentSecurityPolicy() {
+    return "default-src 'none'; script-src 'sha256-"
+        + sha256(SCRIPT)
+        + "'; style-src 'sha256-"
+        + sha256(STYLE)
+        + "'; img-src data:; base-uri 'none'; form-action 'none'";
+  }
+
+  private static String head() {
+    return "<!DOCTYPE html>\n"
+        + "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\""
+        + contentSecurityPolicy()
+        + "\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+        + "<title>Triangulate report</title>\n"
+        + "<style>"
+        + STYLE
+        + "</style>\n</head>\n<body>\n"
+        + "<header id=\"top\"><a href=\"#\">Triangulate report</a></header>\n"
+        + "<main id=\"app\"><p>This report needs JavaScript to show its views. The data is in"
+        + " report.json next to this file.</p></main>\n"
+        + "<script type=\"application/json\" id=\"data\">";
+  }
+
+  private static String tail() {
+    return "</script>\n<script>" + SCRIPT + "</script>\n</body>\n</html>\n";
+  }
+
+  /** Base64 of the SHA-256 of the UTF-8 bytes of {@code text}, as a CSP hash source wants it. */
+  static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return Base64.getEncoder().encodeToString(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HtmlReportWriter.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Passes UTF-8 JSON through, writing {@code <}, {@code >}, {@code &}, U+2028 and U+2029 as
+   * {@code \\uXXXX}. In JSON these characters stand only inside strings, where the escape means
+   * the same character, so the data stays the same JSON and cannot close the script element.
+   */
+  private static final class ScriptSafe extends FilterOutputStream {
+    /** 0: nothing held; 1: held 0xE2; 2: held 0xE2 0x80 (maybe the start of U+2028/U+2029). */
+    private int held;
+
+    ScriptSafe(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      int b = c & 0xff;
+      if (held == 2) {
+        held = 0;
+        if (b == 0xA8 || b == 0xA9) {
+          ascii(b == 0xA8 ? "\\u2028" : "\\u2029");
+          return;
+        }
+        out.write(0xE2);
+        out.write(0x80);
+      } else if (held == 1) {
+        held = 0;
+        if (b == 0x80) {
+          held = 2;
+          return;
+        }
+        out.write(0xE2);
+      }
+      switch (b) {
+        case '<' -> ascii("\\u003c");
+        case '>' -> ascii("\\u003e");
+        case '&' -> ascii("\\u0026");
+        case 0xE2 -> held = 1;
+        default -> out.write(b);
+      }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      for (int i = off; i < off + len; i++) {
+        write(b[i]);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      // The page goes on after the data; finish() writes what is held.
+    }
+
+    void finish() throws IOException {
+      if (held >= 1) {
+        out.write(0xE2);
+      }
+      if (held == 2) {
+        out.write(0x80);
+      }
+      held = 0;
+    }
+
+    private void ascii(String s) throws IOException {
+      for (int i = 0; i < s.length(); i++) {
+        out.write(s.charAt(i));
+      }
+    }
+  }
+
+  /** Keeps the caller's stream open. */
+  private static final class NonClosing extends FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+}

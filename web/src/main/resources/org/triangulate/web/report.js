@@ -1,0 +1,611 @@
+// Triangulate report.html: draws every view from the JSON data block. Article text is hostile:
+// it is only ever shown with textContent, never parsed as markup; links are only '#' routes.
+(function () {
+  'use strict';
+  var D = JSON.parse(document.getElementById('data').textContent);
+  var app = document.getElementById('app');
+  var SVG = 'http://www.w3.org/2000/svg';
+  var PAGE = 50;
+  var ARTICLES = {}, ENTITIES = {}, STORIES = {}, QUOTES = {}, STORY_OF = {};
+  D.articles.forEach(function (a) {
+    ARTICLES[a.id] = a;
+    (a.quotes || []).forEach(function (q) { QUOTES[q.id] = { article: a.id, span: q.span, speaker: q.speaker }; });
+  });
+  D.entities.forEach(function (e) { ENTITIES[e.id] = e; });
+  D.stories.forEach(function (s) {
+    STORIES[s.id] = s;
+    s.articles.forEach(function (id) { STORY_OF[id] = s.id; });
+  });
+  var STATUS_ORDER = { 'contested': 0, 'single-source': 1, 'corroborated': 2 };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function svg(tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    return e;
+  }
+  function route(params) {
+    var parts = [];
+    Object.keys(params).forEach(function (k) {
+      if (params[k] !== undefined && params[k] !== null) {
+        parts.push(encodeURIComponent(k) + '=' + encodeURIComponent(String(params[k])));
+      }
+    });
+    return '#' + parts.join('&');
+  }
+  function link(params, text, cls) {
+    var a = el('a', cls, text);
+    a.href = route(params);
+    return a;
+  }
+  function spanLink(article, span, text) {
+    return link({ article: article, span: span[0] + '-' + span[1] }, text);
+  }
+  function excerpt(article, span) {
+    var a = ARTICLES[article];
+    return a ? a.text.slice(span[0], span[1]) : '';
+  }
+  function outlet(id) {
+    var a = ARTICLES[id];
+    if (!a) { return id; }
+    return a.outlet || a.title || id;
+  }
+  function entityName(id) {
+    if (!id) { return ''; }
+    return ENTITIES[id] ? ENTITIES[id].name : id;
+  }
+  function plural(n, word) {
+    return n + ' ' + (n === 1 ? word : word === 'story' ? 'stories' : word + 's');
+  }
+  function badge(status) { return el('span', 'badge b-' + status, status); }
+  function h(tag, text) { return el(tag, null, text); }
+  function words(text) {
+    var m = text.match(/[^\s]+/g);
+    return m ? m.length : 0;
+  }
+  function table(headers, cls) {
+    var t = el('table', cls);
+    var tr = el('tr');
+    headers.forEach(function (x) {
+      var th = el('th', x && x.num ? 'num' : null, x && x.text !== undefined ? x.text : x);
+      tr.appendChild(th);
+    });
+    var thead = el('thead');
+    thead.appendChild(tr);
+    t.appendChild(thead);
+    var tbody = el('tbody');
+    t.appendChild(tbody);
+    return { table: t, body: tbody };
+  }
+  function td(content, cls) {
+    var c = el('td', cls);
+    if (content instanceof Node) { c.appendChild(content); } else if (content !== undefined && content !== null) { c.textContent = String(content); }
+    return c;
+  }
+  // Shows items one page at a time in host (a tbody or a div), with its buttons in nav.
+  function pager(host, nav, items, size, render) {
+    var page = 0;
+    function draw() {
+      host.textContent = '';
+      nav.textContent = '';
+      items.slice(page * size, (page + 1) * size).forEach(function (item) { host.appendChild(render(item)); });
+      var pages = Math.max(1, Math.ceil(items.length / size));
+      if (pages > 1) {
+        var prev = el('button', null, 'Previous');
+        prev.type = 'button';
+        prev.disabled = page === 0;
+        prev.addEventListener('click', function () { page--; draw(); });
+        var next = el('button', null, 'Next');
+        next.type = 'button';
+        next.disabled = page >= pages - 1;
+        next.addEventListener('click', function () { page++; draw(); });
+        nav.appendChild(prev);
+        nav.appendChild(next);
+        nav.appendChild(el('span', 'muted', 'page ' + (page + 1) + ' of ' + pages + ' (' + items.length + ')'));
+      }
+    }
+    draw();
+  }
+  // Text with marks: marks are {b, e, cls, title, data}; overlapping marks nest by splitting the text.
+  function markedText(text, marks) {
+    var cuts = [0, text.length];
+    marks.forEach(function (m) { cuts.push(m.b, m.e); });
+    cuts = cuts.filter(function (x) { return x >= 0 && x <= text.length; });
+    cuts.sort(function (x, y) { return x - y; });
+    var box = el('div', 'text');
+    var firsts = {};
+    for (var i = 0; i + 1 < cuts.length; i++) {
+      var b = cuts[i], e = cuts[i + 1];
+      if (b === e) { continue; }
+      var on = marks.filter(function (m) { return m.b <= b && m.e >= e; });
+      if (on.length === 0) { box.appendChild(document.createTextNode(text.slice(b, e))); continue; }
+      var s = el('span', on.map(function (m) { return m.cls; }).join(' '), text.slice(b, e));
+      var titles = on.map(function (m) { return m.title; }).filter(Boolean);
+      if (titles.length) { s.title = titles.join('; '); }
+      on.forEach(function (m) {
+        if (m.data !== undefined) {
+          s.setAttribute('data-link', String(m.data));
+          if (!firsts[m.data]) { firsts[m.data] = s; s.setAttribute('data-first', '1'); }
+        }
+      });
+      box.appendChild(s);
+    }
+    return box;
+  }
+
+  // ---- story list ----
+  var CONTESTED = {};
+  function contested(s) {
+    if (!(s.id in CONTESTED)) { CONTESTED[s.id] = s.claims.filter(function (c) { return c.status === 'contested'; }).length; }
+    return CONTESTED[s.id];
+  }
+  function viewList(p) {
+    var sort = p.get('sort') || 'size';
+    app.appendChild(h('h1', 'Stories'));
+    var sm = D.summary;
+    app.appendChild(el('p', 'muted', plural(sm.articles, 'article') + ' in ' + plural(sm.stories, 'story') + ' from '
+      + plural(sm.inputs, 'input') + '; ' + plural(sm.problems, 'problem') + ' (' + sm.rejected + ' rejected).'));
+    var controls = el('div', 'controls');
+    var label = el('label', null, 'Sort by ');
+    var select = el('select');
+    [['size', 'size'], ['date', 'date (newest first)'], ['contested', 'contested claims'], ['title', 'title']].forEach(function (o) {
+      var opt = el('option', null, o[1]);
+      opt.value = o[0];
+      opt.selected = o[0] === sort;
+      select.appendChild(opt);
+    });
+    select.addEventListener('change', function () { location.hash = route({ sort: select.value }); });
+    label.appendChild(select);
+    controls.appendChild(label);
+    app.appendChild(controls);
+    var stories = D.stories.slice();
+    var key = {
+      size: function (a, b) { return b.articles.length - a.articles.length; },
+      date: function (a, b) { return (b.last || '').localeCompare(a.last || ''); },
+      contested: function (a, b) { return contested(b) - contested(a); },
+      title: function (a, b) { return a.title.localeCompare(b.title); }
+    }[sort] || function () { return 0; };
+    stories.sort(function (a, b) { return key(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0); });
+    var t = table(['Story', { text: 'Articles', num: true }, 'Dates', { text: 'Claims', num: true }, { text: 'Contested', num: true }]);
+    app.appendChild(t.table);
+    var nav = el('div', 'pager');
+    app.appendChild(nav);
+    pager(t.body, nav, stories, PAGE, function (s) {
+      var tr = el('tr');
+      tr.appendChild(td(link({ story: s.id }, s.title || s.id)));
+      tr.appendChild(td(s.articles.length, 'num'));
+      tr.appendChild(td((s.first || '?') + (s.last && s.last !== s.first ? ' – ' + s.last : '')));
+      tr.appendChild(td(s.claims.length, 'num'));
+      tr.appendChild(td(contested(s), 'num'));
+      return tr;
+    });
+    if (D.problems.length) {
+      app.appendChild(h('h2', 'Problems'));
+      var pt = table(['Source', 'Where', 'Stage', 'Severity', 'Message']);
+      app.appendChild(pt.table);
+      var pnav = el('div', 'pager');
+      app.appendChild(pnav);
+      pager(pt.body, pnav, D.problems, PAGE, function (x) {
+        var tr = el('tr');
+        [x.source, x.location, x.stage, x.severity, x.message].forEach(function (v) { tr.appendChild(td(v)); });
+        return tr;
+      });
+    }
+  }
+  // ---- story page ----
+  var ROLE_OF_KIND = { duplicate: 'copy', copy: 'copy', excerpt: 'copy', translation: 'translation', summary: 'summary' };
+  var ROLE_RANK = { translation: 0, summary: 1, copy: 2 };
+  function roles(s) {
+    var r = {};
+    s.articles.forEach(function (id) { r[id] = null; });
+    var sources = {};
+    s.derivations.forEach(function (d) {
+      var role = ROLE_OF_KIND[d.kind];
+      if (!role) { return; }
+      var known = d.direction === 'known';
+      var cur = r[d.to];
+      var cand = { role: role, known: known, from: d.from };
+      if (!cur || (known && !cur.known) || (known === cur.known && ROLE_RANK[role] < ROLE_RANK[cur.role])) { r[d.to] = cand; }
+      sources[d.from] = sources[d.from] || known;
+    });
+    var out = {};
+    s.articles.forEach(function (id) {
+      var x = r[id];
+      if (x && (x.known || !(id in sources))) {
+        out[id] = x.role + (x.known ? '' : '?') + ' of ' + outlet(x.from);
+      } else if (id in sources) {
+        out[id] = sources[id] ? 'original' : 'original?';
+      } else {
+        out[id] = 'independent';
+      }
+    });
+    return out;
+  }
+
+  function viewStory(p) {
+    var s = STORIES[p.get('story')];
+    if (!s) { app.appendChild(el('p', 'error', 'No such story.')); return; }
+    app.appendChild(h('h1', s.title || s.id));
+    app.appendChild(el('p', 'muted', s.articles.length + ' articles, ' + (s.first || '?')
+      + (s.last && s.last !== s.first ? ' – ' + s.last : '') + '. Story ' + s.id));
+    if (p.get('a') && p.get('b')) { viewAlignment(s, p.get('a'), p.get('b')); }
+    sectionBrief(s);
+    sectionSources(s);
+    sectionGraph(s);
+    sectionClaims(s);
+    sectionQuotes(s);
+    sectionFraming(s);
+    sectionTimeline(s);
+    sectionCompare(s, p);
+  }
+  function claimById(s, id) {
+    for (var i = 0; i < s.claims.length; i++) { if (s.claims[i].id === id) { return s.claims[i]; } }
+    return null;
+  }
+  function sectionBrief(s) {
+    if (!s.brief.length) { return; }
+    app.appendChild(h('h2', 'Brief'));
+    var ol = el('ul', 'brief');
+    s.brief.forEach(function (b) {
+      var li = el('li');
+      li.appendChild(badge(b.status));
+      li.appendChild(document.createTextNode(b.text + ' '));
+      b.claims.forEach(function (cid) {
+        var c = claimById(s, cid);
+        if (c && c.assertions.length) {
+          var a = c.assertions[0];
+          var l = spanLink(a.article, a.span, '[' + cid.slice(cid.lastIndexOf('#') + 1) + ']');
+          l.title = 'first source: ' + outlet(a.article);
+          li.appendChild(l);
+          li.appendChild(document.createTextNode(' '));
+        }
+      });
+      ol.appendChild(li);
+    });
+    app.appendChild(ol);
+  }
+  function sectionSources(s) {
+    app.appendChild(h('h2', 'Sources'));
+    var r = roles(s);
+    var t = table(['Article', 'Outlet', 'Date', { text: 'Words', num: true }, 'Role']);
+    s.articles.forEach(function (id) {
+      var a = ARTICLES[id];
+      var tr = el('tr');
+      tr.appendChild(td(link({ article: id }, (a && a.title) || id)));
+      tr.appendChild(td(a ? a.outlet || '' : ''));
+      tr.appendChild(td(a ? a.published || '' : ''));
+      tr.appendChild(td(a ? words(a.text) : '', 'num'));
+      tr.appendChild(td(r[id]));
+      t.body.appendChild(tr);
+    });
+    var box = el('div', 'scroll');
+    box.appendChild(t.table);
+    app.appendChild(box);
+  }
+  function sectionGraph(s) {
+    var ds = s.derivations.filter(function (d) { return d.kind !== 'independent'; });
+    app.appendChild(h('h2', 'Derivation graph'));
+    if (!ds.length) { app.appendChild(el('p', 'muted', 'No article derives from another.')); return; }
+    app.appendChild(el('p', 'muted', 'An arrow runs from the source to the article derived from it; a dashed line without an arrow means the direction is unknown. Independent pairs are not drawn.'));
+    var involved = {};
+    ds.forEach(function (d) { involved[d.from] = true; involved[d.to] = true; });
+    var ids = s.articles.filter(function (id) { return involved[id]; });
+    var n = ids.length;
+    if (n < s.articles.length) {
+      app.appendChild(el('p', 'muted', (s.articles.length - n) + ' articles that derive from no other and have no derivative are left out.'));
+    }
+    var R = Math.max(120, n * 22);
+    var W = 2 * R + 320, H = 2 * R + 120;
+    var g = svg('svg', { 'class': 'graph', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
+    g.setAttribute('aria-label', 'derivation graph');
+    var defs = svg('defs');
+    var marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' });
+    marker.appendChild(svg('path', { d: 'M0,0 L10,5 L0,10 z', 'class': 'arrow' }));
+    defs.appendChild(marker);
+    g.appendChild(defs);
+    var pos = {};
+    ids.forEach(function (id, i) {
+      var t = 2 * Math.PI * i / n - Math.PI / 2;
+      pos[id] = { x: W / 2 + R * Math.cos(t), y: H / 2 + R * Math.sin(t), t: t };
+    });
+    var rad = 9;
+    ds.forEach(function (d) {
+      var a = pos[d.from], b = pos[d.to];
+      if (!a || !b) { return; }
+      var dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy) || 1;
+      var x1 = a.x + dx / len * rad, y1 = a.y + dy / len * rad, x2 = b.x - dx / len * (rad + 2), y2 = b.y - dy / len * (rad + 2);
+      var known = d.direction === 'known';
+      var line = svg('line', { x1: x1.toFixed(1), y1: y1.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1), 'class': 'edge' + (known ? '' : ' edge-unknown') });
+      if (known) { line.setAttribute('marker-end', 'url(#arrow)'); }
+      var title = svg('title');
+      title.textContent = outlet(d.from) + ' → ' + outlet(d.to) + ': ' + d.kind + ' (confidence ' + d.confidence + ')';
+      line.appendChild(title);
+      g.appendChild(line);
+      var lab = svg('text', { x: ((x1 + x2) / 2).toFixed(1), y: ((y1 + y2) / 2 - 3).toFixed(1), 'class': 'edge-label', 'text-anchor': 'middle' });
+      lab.textContent = d.kind;
+      g.appendChild(lab);
+    });
+    ids.forEach(function (id) {
+      var p = pos[id];
+      var a = svg('a', { href: route({ article: id }) });
+      a.appendChild(svg('circle', { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: rad, 'class': 'node' }));
+      var right = Math.cos(p.t) >= 0;
+      var lab = svg('text', { x: (p.x + (right ? 1 : -1) * (rad + 4)).toFixed(1), y: (p.y + 4).toFixed(1), 'class': 'node-label', 'text-anchor': right ? 'start' : 'end' });
+      var name = outlet(id);
+      var max = n > 30 ? 24 : 40;
+      lab.textContent = name.length > max ? name.slice(0, max - 1) + '…' : name;
+      a.appendChild(lab);
+      var title = svg('title');
+      title.textContent = id;
+      a.appendChild(title);
+      g.appendChild(a);
+    });
+    var box = el('div', 'scroll');
+    box.appendChild(g);
+    app.appendChild(box);
+  }
+  function sectionClaims(s) {
+    if (!s.claims.length) { return; }
+    app.appendChild(h('h2', 'Claims'));
+    app.appendChild(el('p', 'muted', 'Each row is a claim, each column a source. A cell gives the words that assert the claim, or for a contested claim the value the source gives: green agrees with the first source, red gives a competing value; a dash means the source is silent.'));
+    var claims = s.claims.map(function (c, i) { return { c: c, i: i }; });
+    claims.sort(function (x, y) { return (STATUS_ORDER[x.c.status] - STATUS_ORDER[y.c.status]) || (x.i - y.i); });
+    var headers = ['Claim', 'Status'].concat(s.articles.map(function (id) { return outlet(id); }));
+    var t = table(headers, 'matrix');
+    var box = el('div', 'scroll');
+    box.appendChild(t.table);
+    app.appendChild(box);
+    var nav = el('div', 'pager');
+    app.appendChild(nav);
+    pager(t.body, nav, claims, PAGE, function (x) {
+      var c = x.c;
+      var tr = el('tr');
+      var first = c.assertions.length ? c.assertions[0] : null;
+      var claimCell = td(null, 'claim');
+      claimCell.appendChild(first ? spanLink(first.article, first.span, c.text) : el('span', null, c.text));
+      if (c.contradiction) { claimCell.appendChild(el('div', 'muted', c.contradiction.explanation)); }
+      tr.appendChild(claimCell);
+      var st = td(null);
+      st.appendChild(badge(c.status));
+      st.appendChild(el('div', 'muted', c.independentSources + ' independent'));
+      tr.appendChild(st);
+      var ref = first ? first.value : null;
+      s.articles.forEach(function (id) {
+        var as = c.assertions.filter(function (a) { return a.article === id; });
+        if (!as.length) { tr.appendChild(td('—', 'cell-silent')); return; }
+        var a = as[0];
+        var contra = c.contradiction && a.value !== null && a.value !== ref;
+        var cell = td(null, contra ? 'cell-contradicts' : 'cell-asserts');
+        var label = a.value !== null ? a.value : (contra ? 'contradicts' : 'asserts');
+        var at = a.span;
+        if (c.contradiction && a.value !== null) {
+          // the exact words that state the value, when the contradiction gives them for this source
+          c.contradiction.values.forEach(function (v) {
+            if (v.value !== a.value) { return; }
+            v.spans.forEach(function (sp) { if (sp.article === id && at === a.span) { at = sp.span; } });
+          });
+        }
+        var l = spanLink(a.article, at, (contra ? '✗ ' : '✓ ') + label);
+        l.title = excerpt(a.article, a.span);
+        cell.appendChild(l);
+        if (as.length > 1) { cell.appendChild(el('span', 'muted', ' ×' + as.length)); }
+        tr.appendChild(cell);
+      });
+      return tr;
+    });
+  }
+  function sectionQuotes(s) {
+    if (!s.quoteGroups.length) { return; }
+    app.appendChild(h('h2', 'Quotes'));
+    var box = el('div');
+    var qnav = el('div', 'pager');
+    app.appendChild(box);
+    app.appendChild(qnav);
+    pager(box, qnav, s.quoteGroups, 20, function (g) {
+      var div = el('div', 'quote-group');
+      var head = el('div');
+      head.appendChild(el('strong', null, g.speaker ? entityName(g.speaker) : 'unattributed'));
+      head.appendChild(el('span', 'muted', ' · ' + g.quotes.length + ' renderings, ' + g.variants + ' wordings'));
+      div.appendChild(head);
+      g.flags.forEach(function (f) { div.appendChild(el('div', 'loaded', f.kind + ': ' + f.detail)); });
+      var row = el('div', 'variants');
+      g.quotes.forEach(function (qid) {
+        var q = QUOTES[qid];
+        var card = el('div', 'variant');
+        if (!q) { card.textContent = qid; row.appendChild(card); return; }
+        card.appendChild(el('div', 'muted', outlet(q.article)));
+        card.appendChild(spanLink(q.article, q.span, '“' + excerpt(q.article, q.span) + '”'));
+        row.appendChild(card);
+      });
+      div.appendChild(row);
+      return div;
+    });
+  }
+  function sectionFraming(s) {
+    if (!s.framing.length) { return; }
+    app.appendChild(h('h2', 'Framing'));
+    app.appendChild(el('p', 'muted', 'How each source labels each actor. ⚑ marks a loaded term, ★ a term only this source uses, “q” a term used only inside quotations.'));
+    s.framing.forEach(function (f) {
+      app.appendChild(h('h3', entityName(f.entity)));
+      var t = table(['Source', 'Labels']);
+      s.articles.forEach(function (id) {
+        var labels = f.labels.filter(function (l) { return l.article === id; });
+        if (!labels.length) { return; }
+        var tr = el('tr');
+        tr.appendChild(td(outlet(id)));
+        var cell = td(null);
+        labels.forEach(function (l, i) {
+          if (i) { cell.appendChild(document.createTextNode(', ')); }
+          var text = (l.loaded ? '⚑ ' : '') + l.term + (l.count > 1 ? ' ×' + l.count : '') + (l.distinctive ? ' ★' : '') + (l.inQuote ? ' q' : '');
+          var a = l.spans.length ? spanLink(id, l.spans[0], text) : el('span', null, text);
+          if (l.loaded) { a.className = 'loaded'; a.title = 'loaded term'; }
+          cell.appendChild(a);
+        });
+        tr.appendChild(cell);
+        t.body.appendChild(tr);
+      });
+      app.appendChild(t.table);
+    });
+  }
+  function sectionTimeline(s) {
+    if (!s.timeline.length) { return; }
+    app.appendChild(h('h2', 'Timeline'));
+    var t = table(['Date', 'What happened', 'Sources']);
+    app.appendChild(t.table);
+    var nav = el('div', 'pager');
+    app.appendChild(nav);
+    pager(t.body, nav, s.timeline, PAGE, function (e) {
+      var tr = el('tr');
+      tr.appendChild(td(e.date));
+      tr.appendChild(td(e.text));
+      var cell = td(null);
+      e.spans.forEach(function (sp, i) {
+        if (i) { cell.appendChild(document.createTextNode(', ')); }
+        cell.appendChild(spanLink(sp.article, sp.span, outlet(sp.article)));
+      });
+      tr.appendChild(cell);
+      return tr;
+    });
+  }
+  function sectionCompare(s, p) {
+    if (s.articles.length < 2) { return; }
+    app.appendChild(h('h2', 'Compare two articles'));
+    var controls = el('div', 'controls');
+    function pick(name, value) {
+      var sel = el('select');
+      sel.name = name;
+      s.articles.forEach(function (id) {
+        var o = el('option', null, outlet(id) + ' (' + id + ')');
+        o.value = id;
+        o.selected = id === value;
+        sel.appendChild(o);
+      });
+      controls.appendChild(sel);
+      return sel;
+    }
+    var a = pick('a', p.get('a') || s.articles[0]);
+    var b = pick('b', p.get('b') || s.articles[1]);
+    var go = el('button', null, 'Show side by side');
+    go.type = 'button';
+    go.addEventListener('click', function () { location.hash = route({ story: s.id, a: a.value, b: b.value }); });
+    controls.appendChild(go);
+    app.appendChild(controls);
+    var pairs = el('ul');
+    var pnav = el('div', 'pager');
+    app.appendChild(pairs);
+    app.appendChild(pnav);
+    pager(pairs, pnav, s.derivations, PAGE, function (d) {
+      var li = el('li');
+      li.appendChild(link({ story: s.id, a: d.from, b: d.to }, outlet(d.from) + ' ↔ ' + outlet(d.to)));
+      li.appendChild(el('span', 'muted', ' ' + d.kind + ', coverage ' + Math.round(d.coverage.from * 100) + '% / ' + Math.round(d.coverage.to * 100) + '%'));
+      return li;
+    });
+  }
+
+  // ---- alignment view ----
+  function viewAlignment(s, aId, bId) {
+    var A = ARTICLES[aId], B = ARTICLES[bId];
+    var sec = el('section', 'alignment');
+    sec.id = 'alignment';
+    sec.appendChild(h('h2', 'Side by side: ' + outlet(aId) + ' and ' + outlet(bId)));
+    if (!A || !B) { sec.appendChild(el('p', 'error', 'No such article.')); app.appendChild(sec); return; }
+    var marksA = [], marksB = [];
+    var n = 0;
+    s.links.forEach(function (l, i) {
+      var pa, pb;
+      if (l.a.article === aId && l.b.article === bId) { pa = l.a; pb = l.b; } else if (l.a.article === bId && l.b.article === aId) { pa = l.b; pb = l.a; } else { return; }
+      var swap = pa !== l.a;
+      n++;
+      var title = l.kind + ' (score ' + l.score + ')';
+      marksA.push({ b: pa.span[0], e: pa.span[1], cls: 'l-' + l.kind, title: title, data: i });
+      marksB.push({ b: pb.span[0], e: pb.span[1], cls: 'l-' + l.kind, title: title, data: i });
+      l.edits.forEach(function (e) {
+        var ea = swap ? e.b : e.a, eb = swap ? e.a : e.b;
+        if (ea) { marksA.push({ b: ea[0], e: ea[1], cls: 'e-' + e.op, title: e.op }); }
+        if (eb) { marksB.push({ b: eb[0], e: eb[1], cls: 'e-' + e.op, title: e.op }); }
+      });
+    });
+    var legend = el('p', 'legend muted');
+    [['l-verbatim', 'verbatim'], ['l-edited', 'edited'], ['l-paraphrase', 'paraphrase'], ['e-replace', 'word edit']].forEach(function (x) { legend.appendChild(el('span', x[0], x[1])); });
+    legend.appendChild(document.createTextNode(n + ' linked passages. Click a passage to find its counterpart.'));
+    sec.appendChild(legend);
+    var panes = el('div', 'panes');
+    var pa = el('div'), pb = el('div');
+    pa.appendChild(link({ article: aId }, outlet(aId)));
+    pb.appendChild(link({ article: bId }, outlet(bId)));
+    var ta = markedText(A.text, marksA), tb = markedText(B.text, marksB);
+    pa.appendChild(ta);
+    pb.appendChild(tb);
+    function follow(from, to) {
+      from.addEventListener('click', function (ev) {
+        var t = ev.target;
+        var id = t && t.getAttribute ? t.getAttribute('data-link') : null;
+        if (id === null) { return; }
+        var other = to.querySelectorAll('[data-link="' + id + '"]');
+        Array.prototype.forEach.call(document.querySelectorAll('.l-focus'), function (x) { x.classList.remove('l-focus'); });
+        Array.prototype.forEach.call(other, function (x) { x.classList.add('l-focus'); });
+        Array.prototype.forEach.call(from.querySelectorAll('[data-link="' + id + '"]'), function (x) { x.classList.add('l-focus'); });
+        if (other.length) { other[0].scrollIntoView({ block: 'center' }); }
+      });
+    }
+    follow(ta, tb);
+    follow(tb, ta);
+    panes.appendChild(pa);
+    panes.appendChild(pb);
+    sec.appendChild(panes);
+    app.appendChild(sec);
+    setTimeout(function () { sec.scrollIntoView(); }, 0);
+  }
+
+  // ---- article view ----
+  function viewArticle(p) {
+    var id = p.get('article');
+    var a = ARTICLES[id];
+    if (!a) { app.appendChild(el('p', 'error', 'No such article.')); return; }
+    var sid = STORY_OF[id];
+    if (sid) {
+      var back = el('p');
+      back.appendChild(document.createTextNode('Story: '));
+      back.appendChild(link({ story: sid }, STORIES[sid].title || sid));
+      app.appendChild(back);
+    }
+    app.appendChild(h('h1', a.title || id));
+    var meta = table(['Field', 'Value']);
+    [['id', a.id], ['outlet', a.outlet], ['byline', a.byline], ['published', a.published], ['language', a.language], ['url', a.url], ['source', a.source]].forEach(function (x) {
+      if (x[1] === null || x[1] === undefined) { return; }
+      var tr = el('tr');
+      tr.appendChild(td(x[0]));
+      tr.appendChild(td(x[1]));
+      meta.body.appendChild(tr);
+    });
+    app.appendChild(meta.table);
+    var marks = [];
+    var m = /^(\d+)-(\d+)$/.exec(p.get('span') || '');
+    if (m) {
+      var b = parseInt(m[1], 10), e = parseInt(m[2], 10);
+      if (b <= e && e <= a.text.length) {
+        marks.push({ b: b, e: e, cls: 'hit', title: 'the finding' });
+        app.appendChild(el('p', 'muted', 'Highlighted: characters ' + b + '–' + e + '.'));
+      } else {
+        app.appendChild(el('p', 'error', 'The span ' + m[0] + ' is outside the text.'));
+      }
+    }
+    var text = markedText(a.text, marks);
+    app.appendChild(text);
+    var hit = text.querySelector('.hit');
+    if (hit) { setTimeout(function () { hit.scrollIntoView({ block: 'center' }); }, 0); }
+  }
+
+  function render() {
+    app.textContent = '';
+    var p = new URLSearchParams(location.hash.replace(/^#/, ''));
+    if (p.get('article') !== null) { viewArticle(p); } else if (p.get('story') !== null) { viewStory(p); } else { viewList(p); window.scrollTo(0, 0); }
+  }
+  window.addEventListener('hashchange', render);
+  render();
+})();
