@@ -344,7 +344,8 @@ final class ServeApp implements AutoCloseable {
     ArrayNode articles = body.putArray("articles");
     Set<String> storyIds = new TreeSet<>();
     for (Article a : now.report().articles()) {
-      if (Path.of(a.source()).getFileName().toString().equals(saved)) {
+      String src = a.source().replace('\\', '/');
+      if (src.equals(saved) || src.endsWith("/" + saved)) {
         ObjectNode row = articles.addObject();
         row.put("id", a.id());
         ArrayNode in = row.putArray("stories");

@@ -100,6 +100,12 @@ class ServeAppTest {
     return r.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
   }
 
+  private static long added(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("added"))) {
+      return files.count();
+    }
+  }
+
   private static int articlesIn(JsonNode stories) {
     int n = 0;
     for (JsonNode s : stories) {
@@ -148,7 +154,7 @@ class ServeAppTest {
       JsonNode joined = json(get(app, "/api/stories/" + answer.path("stories").get(0).asText()));
       assertThat(joined.path("articles").toString()).contains(newId);
       assertThat(joined.path("articles")).hasSize(4);
-      assertThat(Files.list(dir.resolve("added")).toList()).hasSize(1);
+      assertThat(added(dir)).isEqualTo(1);
 
       // The same bytes again: nothing new.
       HttpResponse<String> again =
@@ -173,6 +179,18 @@ class ServeAppTest {
       assertThat(html.statusCode()).as(html.body()).isEqualTo(201);
       assertThat(json(html).path("articles").get(0).path("id").asText()).startsWith("hostile-page-");
       assertThat(articlesIn(json(get(app, "/api/stories")))).isEqualTo(6);
+
+      // A WARC file of two pages: two articles at once.
+      HttpResponse<String> warc =
+          upload(app, "crawl.warc",
+              Fixtures.warc(
+                  new String[] {"https://example.org/hama-1",
+                      Fixtures.html("Rebels enter Hama", "Syrian rebels entered Hama on Thursday after the army withdrew.")},
+                  new String[] {"https://example.org/hama-2",
+                      Fixtures.html("Army leaves Hama", "The Syrian army said it had redeployed its troops outside Hama.")}));
+      assertThat(warc.statusCode()).as(warc.body()).isEqualTo(201);
+      assertThat(json(warc).path("articles")).hasSize(2);
+      assertThat(articlesIn(json(get(app, "/api/stories")))).isEqualTo(8);
       HttpResponse<String> page = get(app, "/");
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(contentType(page)).isEqualTo("text/html;charset=utf-8");
@@ -202,7 +220,7 @@ class ServeAppTest {
       byte[] huge = new byte[(int) ServeApp.MAX_BODY + 1024];
       java.util.Arrays.fill(huge, (byte) 'a');
       assertThat(post(app, "/api/articles", "text/plain", huge).statusCode()).isEqualTo(413);
-      assertThat(Files.list(dir.resolve("added")).toList()).hasSize(3);
+      assertThat(added(dir)).isEqualTo(4);
 
       // Another origin may not post; another host name is refused (DNS rebinding).
       HttpResponse<String> cross =
@@ -227,8 +245,8 @@ class ServeAppTest {
     }
     // Restarted over the same folder: the added articles are back.
     try (ServeApp app = start(in, dir)) {
-      assertThat(articlesIn(json(get(app, "/api/stories")))).isEqualTo(6);
-      assertThat(app.report().articles()).hasSize(6);
+      assertThat(articlesIn(json(get(app, "/api/stories")))).isEqualTo(8);
+      assertThat(app.report().articles()).hasSize(8);
     }
   }
 
