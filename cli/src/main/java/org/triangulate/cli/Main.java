@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       BenchCommand.class,
       PairsCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

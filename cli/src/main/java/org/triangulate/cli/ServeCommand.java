@@ -1,0 +1,125 @@
+package org.triangulate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code triangulate serve [--port N] [--host H] [--out DIR] [PATH...]}: the local web app. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyses PATHs (and the articles added earlier, kept in DIR/added/) and serves the report",
+      "as a local web app: the same page as report.html at /, the report as JSON at /api/report,",
+      "the stories at /api/stories and /api/stories/{id}. POST /api/articles adds an article",
+      "(a text/plain body, with ?title= if wanted, or a multipart upload in the field 'file', in",
+      "any format analyze reads), keeps it in DIR/added/ and runs the pipeline again.",
+      "",
+      "Listens on 127.0.0.1 only unless --host says otherwise. Stops on Ctrl-C."
+    },
+    sortOptions = false)
+final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files, folders or globs to read.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "H",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Anything else lets"
+              + " other machines read the corpus and add to it.")
+  String host;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      defaultValue = "triangulate-corpus",
+      description = "Where added articles are kept, and read again at the next start (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads to work with (default: the number of cores).")
+  Integer threads;
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      defaultValue = "10000000",
+      description = "Largest file or record to read, in bytes (default: ${DEFAULT-VALUE}).")
+  long maxBytes;
+
+  @Option(names = "--no-annotate", description = "Skip the annotate stage (faster, fewer findings).")
+  boolean noAnnotate;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile ServeApp app;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535: " + port);
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    ServeApp app = ServeApp.start(paths, out, options(spec), spec.commandLine().getErr(), host, port);
+    this.app = app;
+    Thread hook = new Thread(this::stop, "triangulate-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    String shown = app.address().getAddress().isAnyLocalAddress() ? host : app.address().getHostString();
+    if (shown.contains(":")) {
+      shown = "[" + shown + "]";
+    }
+    stdout.println("Serving http://" + shown + ":" + app.port() + "/");
+    stdout.flush();
+    stopped.await();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is what stopped it
+    }
+    return 0;
+  }
+
+  /** Stops the server and lets {@link #call} return (Ctrl-C, or a test). */
+  void stop() {
+    ServeApp a = app;
+    if (a != null) {
+      a.stop();
+    }
+    stopped.countDown();
+  }
+
+  /** The run options analyze would have, from this command's own (its --out means DIR). */
+  RunOptions options(CommandLine.Model.CommandSpec spec) {
+    RunOptions o = new RunOptions();
+    o.spec = spec;
+    o.out = out.resolve("tmp");
+    o.threads = threads;
+    o.maxBytes = maxBytes;
+    o.noAnnotate = noAnnotate;
+    o.progress = ProgressDisplay.Mode.none;
+    o.threads();
+    o.maxBytes();
+    return o;
+  }
+}
