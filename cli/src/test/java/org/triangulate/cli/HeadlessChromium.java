@@ -73,7 +73,7 @@ final class HeadlessChromium implements AutoCloseable {
 
   private static Optional<Path> find() {
     for (String name : List.of("chromium", "chromium-browser")) {
-      for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+      for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin").split(":")) {
         Path p = Path.of(dir.isEmpty() ? "." : dir, name);
         if (Files.isRegularFile(p) && Files.isExecutable(p)) {
           return Optional.of(p);
@@ -208,7 +208,8 @@ final class HeadlessChromium implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .buildAsync(URI.create(ws), new Listener())
             .get(15, TimeUnit.SECONDS);
-    String target = call("Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
+    String target =
+        call("Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
     session =
         call("Target.attachToTarget", Map.of("targetId", target, "flatten", true))
             .get("sessionId")
@@ -292,8 +293,8 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /**
-   * Clicks the first element matching the CSS {@code selector} with real mouse events at its
-   * centre, after scrolling it into view.
+   * Clicks the first element matching the CSS {@code selector} with real mouse events, near the
+   * start of its first line box, after scrolling it into view.
    */
   void click(String selector) {
     String q = JSON.valueToTree(selector).toString();
@@ -302,7 +303,7 @@ final class HeadlessChromium implements AutoCloseable {
             "(() => { const e = document.querySelector(" + q + ");"
                 + " if (!e) { throw new Error('nothing matches ' + " + q + "); }"
                 + " e.scrollIntoView({block: 'center'});"
-                + " const r = e.getBoundingClientRect();"
+                + " const r = e.getClientRects()[0];"
                 + " return {x: r.left + Math.min(r.width / 2, 8), y: r.top + r.height / 2}; })()");
     double x = at.get("x").asDouble();
     double y = at.get("y").asDouble();
@@ -352,9 +353,9 @@ final class HeadlessChromium implements AutoCloseable {
               yield null;
             }
             StringBuilder s = new StringBuilder("console." + type + ":");
-            p.path("args")
-                .forEach(
-                    a -> s.append(' ').append(a.has("value") ? a.get("value") : a.path("description")));
+            for (JsonNode a : p.path("args")) {
+              s.append(' ').append(a.has("value") ? a.get("value") : a.path("description"));
+            }
             yield s.toString();
           }
           case "Runtime.exceptionThrown" -> {

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportHtmlBrowserTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ARTICLE_ROUTE = Pattern.compile("^#article=([^&]+)&span=(\\d+)-(\\d+)$");
+  private static final Pattern ARTICLE_ROUTE =
+      Pattern.compile("^#article=([^&]+)&span=(\\d+)-(\\d+)$");
 
   @TempDir static Path tmp;
   private static HeadlessChromium browser;
@@ -80,6 +81,12 @@ class ReportHtmlBrowserTest {
     return browser.eval("document.querySelector(" + js(selector) + ").textContent").asText();
   }
 
+  /** "article@begin-end" of a JSON object with an article and a span. */
+  private static String spanKey(JsonNode x) {
+    JsonNode span = x.get("span");
+    return x.get("article").asText() + "@" + span.get(0).asInt() + "-" + span.get(1).asInt();
+  }
+
   private static void assertNoErrors(String where) {
     assertThat(browser.errors()).as("browser console errors on " + where).isEmpty();
   }
@@ -124,6 +131,21 @@ class ReportHtmlBrowserTest {
     assertThat(browser.eval("document.querySelector('svg.graph').getBoundingClientRect().width")
             .asDouble())
         .isGreaterThan(100);
+    // Every label lies inside the picture, and no two edge labels overlap.
+    assertThat(browser.eval("(() => { const g = document.querySelector('svg.graph');"
+            + " const v = g.viewBox.baseVal;"
+            + " return [...g.querySelectorAll('text')].map(t => t.getBBox())"
+            + ".filter(b => b.x < v.x || b.y < v.y || b.x + b.width > v.x + v.width"
+            + " || b.y + b.height > v.y + v.height).length; })()").asInt())
+        .as("labels outside the graph")
+        .isZero();
+    assertThat(browser.eval("(() => { const b = [...document.querySelectorAll('svg.graph "
+            + "text.edge-label')].map(t => t.getBBox()); let n = 0;"
+            + " b.forEach((p, i) => b.slice(i + 1).forEach(q => { if (p.x < q.x + q.width"
+            + " && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) n++; }));"
+            + " return n; })()").asInt())
+        .as("overlapping edge labels")
+        .isZero();
 
     // Contested claims come first in the matrix, with a source that gives a competing value.
     // 50 claims to a page, with buttons for the rest.
@@ -139,13 +161,13 @@ class ReportHtmlBrowserTest {
 
     if (Boolean.getBoolean("screenshot.update")) {
       // The sources, the derivation graph and the head of the claims matrix.
-      browser.eval("[...document.querySelectorAll('#app h2')].find(h => h.textContent === 'Sources')"
-          + ".scrollIntoView()");
+      browser.eval("[...document.querySelectorAll('#app h2')]"
+          + ".find(h => h.textContent === 'Sources').scrollIntoView()");
       Files.write(Path.of("../docs/hama-report.png"), browser.screenshot());
     }
     byte[] png = browser.screenshot();
     ByteBuffer header = ByteBuffer.wrap(png, 16, 8);
-    assertThat(new byte[] {png[1], png[2], png[3]}).isEqualTo("PNG".getBytes(StandardCharsets.US_ASCII));
+    assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
     assertThat(header.getInt()).as("screenshot width").isEqualTo(1280);
     assertThat(header.getInt()).as("screenshot height").isEqualTo(900);
 
@@ -163,7 +185,7 @@ class ReportHtmlBrowserTest {
     assertThat(claim.get("status").asText()).isEqualTo("contested");
     Set<String> claimSpans = new HashSet<>();
     for (JsonNode a : claim.get("assertions")) {
-      claimSpans.add(a.get("article").asText() + "@" + a.get("span").get(0) + "-" + a.get("span").get(1));
+      claimSpans.add(spanKey(a));
     }
     String valueCell = "table.matrix tbody tr:first-child td.cell-contradicts a";
     String value = text(valueCell).replaceFirst("^✗ ", "");
@@ -171,7 +193,7 @@ class ReportHtmlBrowserTest {
     for (JsonNode v : claim.get("contradiction").get("values")) {
       if (v.get("value").asText().equals(value)) {
         for (JsonNode s : v.get("spans")) {
-          valueSpans.add(s.get("article").asText() + "@" + s.get("span").get(0) + "-" + s.get("span").get(1));
+          valueSpans.add(spanKey(s));
         }
       }
     }
@@ -183,7 +205,8 @@ class ReportHtmlBrowserTest {
     browser.open(url(out, "#story=" + sid));
     browser.waitFor("document.querySelector('table.matrix')");
     JsonNode firstAssertion = claim.get("assertions").get(0);
-    String claimHit = clickThrough(report, "table.matrix tbody tr:first-child td.claim a", claimSpans);
+    String claimHit =
+        clickThrough(report, "table.matrix tbody tr:first-child td.claim a", claimSpans);
     assertThat(browser.eval("location.hash").asText())
         .isEqualTo("#article=" + firstAssertion.get("article").asText() + "&span="
             + firstAssertion.get("span").get(0) + "-" + firstAssertion.get("span").get(1));
@@ -197,7 +220,8 @@ class ReportHtmlBrowserTest {
     int links = 0;
     int edits = 0;
     for (JsonNode l : story.get("links")) {
-      Set<String> pair = Set.of(l.get("a").get("article").asText(), l.get("b").get("article").asText());
+      Set<String> pair =
+          Set.of(l.get("a").get("article").asText(), l.get("b").get("article").asText());
       if (pair.equals(Set.of(a, b))) {
         links++;
         edits += l.get("edits").size();
@@ -219,7 +243,8 @@ class ReportHtmlBrowserTest {
     }
     // Clicking a passage on the left focuses its counterpart on the right.
     String left = "#alignment .panes > div:nth-child(1) [data-first]";
-    String linkId = browser.eval("document.querySelector(" + js(left) + ").getAttribute('data-link')").asText();
+    String linkId =
+        browser.eval("document.querySelector(" + js(left) + ").getAttribute('data-link')").asText();
     browser.click(left);
     browser.waitFor("document.querySelector('#alignment .panes > div:nth-child(2) "
         + "[data-link=\"" + linkId + "\"].l-focus')");
@@ -233,14 +258,17 @@ class ReportHtmlBrowserTest {
   private static String clickThrough(JsonNode report, String selector, Set<String> allowed)
       throws InterruptedException {
     browser.click(selector);
-    browser.waitFor("location.hash.startsWith('#article=') && document.querySelector('#app .text')");
+    browser.waitFor(
+        "location.hash.startsWith('#article=') && document.querySelector('#app .text')");
     String hash = browser.eval("location.hash").asText();
     Matcher m = ARTICLE_ROUTE.matcher(hash);
     assertThat(m.matches()).as(hash).isTrue();
     String article = m.group(1);
     int begin = Integer.parseInt(m.group(2));
     int end = Integer.parseInt(m.group(3));
-    assertThat(allowed).as("the spans the finding cites").contains(article + "@" + begin + "-" + end);
+    assertThat(allowed)
+        .as("the spans the finding cites")
+        .contains(article + "@" + begin + "-" + end);
     String text = null;
     for (JsonNode x : report.get("articles")) {
       if (x.get("id").asText().equals(article)) {
@@ -268,14 +296,16 @@ class ReportHtmlBrowserTest {
     String markup = "<img src=x onerror=\"window.__pwned=1\"> "
         + "<a href=\"javascript:window.__pwned=1\">x</a> "
         + "</script><script>window.__pwned=2</script> <svg onload=\"window.__pwned=3\"></svg>";
-    bytes.writeBytes((title + "\n\n" + markup + "\n\nBroken Unicode: ").getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(
+        (title + "\n\n" + markup + "\n\nBroken Unicode: ").getBytes(StandardCharsets.UTF_8));
     // Invalid UTF-8 (a stray byte order mark, a bad continuation, an overlong form, a lone
     // surrogate, a cut-off sequence) around a right-to-left override and a line separator.
     bytes.writeBytes(new byte[] {(byte) 0xff, (byte) 0xfe, ' ', (byte) 0xc3, '(', ' ', (byte) 0xc0,
         (byte) 0xaf, ' ', (byte) 0xed, (byte) 0xa0, (byte) 0x80, ' '});
     bytes.writeBytes("\u202e reversed \u2028 end ".getBytes(StandardCharsets.UTF_8));
     bytes.writeBytes(new byte[] {(byte) 0xe2, (byte) 0x80, '\n', '\n'});
-    bytes.writeBytes(String.join("\n\n", List.of(paragraphs).subList(0, 4)).getBytes(StandardCharsets.UTF_8));
+    String hama4 = String.join("\n\n", List.of(paragraphs).subList(0, 4));
+    bytes.writeBytes(hama4.getBytes(StandardCharsets.UTF_8));
     Files.write(in.resolve("hostile.txt"), bytes.toByteArray());
 
     Path out = analyze(in, "hostile-out");
