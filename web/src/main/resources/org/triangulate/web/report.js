@@ -300,7 +300,11 @@
       app.appendChild(el('p', 'muted', (s.articles.length - n) + ' articles that derive from no other and have no derivative are left out.'));
     }
     var R = Math.max(120, n * 22);
-    var W = 2 * R + 320, H = 2 * R + 120;
+    var max = n > 30 ? 24 : 40;
+    var longest = 0;
+    ids.forEach(function (id) { longest = Math.max(longest, Math.min(outlet(id).length, max)); });
+    var M = 20 + longest * 7;
+    var W = 2 * R + 2 * M, H = 2 * R + 120;
     var g = svg('svg', { 'class': 'graph', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
     g.setAttribute('aria-label', 'derivation graph');
     var defs = svg('defs');
@@ -314,6 +318,7 @@
       pos[id] = { x: W / 2 + R * Math.cos(t), y: H / 2 + R * Math.sin(t), t: t };
     });
     var rad = 9;
+    var LABEL_AT = [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85], placed = [];
     ds.forEach(function (d) {
       var a = pos[d.from], b = pos[d.to];
       if (!a || !b) { return; }
@@ -326,7 +331,15 @@
       title.textContent = outlet(d.from) + ' → ' + outlet(d.to) + ': ' + d.kind + ' (confidence ' + d.confidence + ')';
       line.appendChild(title);
       g.appendChild(line);
-      var lab = svg('text', { x: ((x1 + x2) / 2).toFixed(1), y: ((y1 + y2) / 2 - 3).toFixed(1), 'class': 'edge-label', 'text-anchor': 'middle' });
+      // the label goes at the first point along the edge where it overlaps no label placed before
+      var lw = d.kind.length * 6.5, lh = 12, lx = 0, ly = 0;
+      for (var k = 0; k < LABEL_AT.length; k++) {
+        lx = x1 + (x2 - x1) * LABEL_AT[k];
+        ly = y1 + (y2 - y1) * LABEL_AT[k] - 3;
+        if (!placed.some(function (q) { return Math.abs(q.x - lx) < (q.w + lw) / 2 && Math.abs(q.y - ly) < lh; })) { break; }
+      }
+      placed.push({ x: lx, y: ly, w: lw });
+      var lab = svg('text', { x: lx.toFixed(1), y: ly.toFixed(1), 'class': 'edge-label', 'text-anchor': 'middle' });
       lab.textContent = d.kind;
       g.appendChild(lab);
     });
@@ -337,7 +350,6 @@
       var right = Math.cos(p.t) >= 0;
       var lab = svg('text', { x: (p.x + (right ? 1 : -1) * (rad + 4)).toFixed(1), y: (p.y + 4).toFixed(1), 'class': 'node-label', 'text-anchor': right ? 'start' : 'end' });
       var name = outlet(id);
-      var max = n > 30 ? 24 : 40;
       lab.textContent = name.length > max ? name.slice(0, max - 1) + '…' : name;
       a.appendChild(lab);
       var title = svg('title');
