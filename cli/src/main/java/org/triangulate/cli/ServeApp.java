@@ -68,7 +68,7 @@ final class ServeApp implements AutoCloseable {
    * What the app serves, computed once per update.
    *
    * @param report the report of the whole corpus
-   * @param html the page, as {@link HtmlReportWriter} writes it
+   * @param html the page, as {@link HtmlReportWriter} writes it for the app (with the form)
    * @param json the report, as {@link JsonReportWriter} writes it
    * @param list the compact story list: id, title, articles, contested
    * @param stories each story's object in {@code json}, by id
@@ -184,7 +184,7 @@ final class ServeApp implements AutoCloseable {
 
   static State state(Report report) throws IOException {
     ByteArrayOutputStream html = new ByteArrayOutputStream();
-    new HtmlReportWriter().write(report, html);
+    new HtmlReportWriter(true).write(report, html);
     ByteArrayOutputStream json = new ByteArrayOutputStream();
     new JsonReportWriter().write(report, json);
     JsonNode tree = MAPPER.readTree(json.toByteArray());
@@ -244,7 +244,7 @@ final class ServeApp implements AutoCloseable {
   }
 
   private void page(Context ctx) {
-    ctx.header("Content-Security-Policy", HtmlReportWriter.contentSecurityPolicy());
+    ctx.header("Content-Security-Policy", HtmlReportWriter.contentSecurityPolicy(true));
     ctx.status(200).contentType("text/html; charset=utf-8").result(current().html());
   }
 

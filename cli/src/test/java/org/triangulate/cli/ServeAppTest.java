@@ -195,7 +195,7 @@ class ServeAppTest {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(contentType(page)).isEqualTo("text/html;charset=utf-8");
       assertThat(page.headers().firstValue("Content-Security-Policy"))
-          .hasValue(HtmlReportWriter.contentSecurityPolicy());
+          .hasValue(HtmlReportWriter.contentSecurityPolicy(true));
       assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
       assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");

@@ -25,9 +25,30 @@ import org.triangulate.report.Report;
  * Content-Security-Policy names the SHA-256 of the inline script and style sheet and allows nothing
  * else, so even markup that got in could not run.
  *
- * <p>The output is a function of the report alone: same report, same bytes.
+ * <p>The output is a function of the report and the {@code app} switch alone: same input, same
+ * bytes. With {@code app} on (the page {@code triangulate serve} sends) the page also carries a
+ * {@code <meta name="triangulate-app">} marker, on which the script shows a form that adds an
+ * article through {@code POST /api/articles} and then fetches {@code /api/report}; its policy
+ * allows {@code connect-src 'self'} for that, and nothing more. Without it (report.html) the page
+ * makes no request at all.
  */
 public final class HtmlReportWriter {
+
+  /** Whether the page is the served app (true) or the offline report.html (false). */
+  private final boolean app;
+
+  /** A writer of the offline report.html. */
+  public HtmlReportWriter() {
+    this(false);
+  }
+
+  /**
+   * A writer of the offline report.html ({@code app} false) or of the page of the local web app
+   * ({@code app} true: an add-an-article form that talks to the same origin).
+   */
+  public HtmlReportWriter(boolean app) {
+    this.app = app;
+  }
 
   /** The inline script, byte for byte as it stands in the page. */
   static final String SCRIPT = resource("report.js");
@@ -38,7 +59,7 @@ public final class HtmlReportWriter {
   /** Writes {@code report} to {@code out}, which it flushes but does not close. */
   public void write(Report report, OutputStream out) throws IOException {
     BufferedOutputStream buffered = new BufferedOutputStream(new NonClosing(out), 1 << 16);
-    buffered.write(head().getBytes(StandardCharsets.UTF_8));
+    buffered.write(head(app).getBytes(StandardCharsets.UTF_8));
     ScriptSafe data = new ScriptSafe(buffered);
     new JsonReportWriter().write(report, data);
     data.finish();
@@ -46,21 +67,35 @@ public final class HtmlReportWriter {
     buffered.flush();
   }
 
-  /** The Content-Security-Policy of the page: the inline script and style sheet by hash, no more. */
+  /**
+   * The Content-Security-Policy of report.html: the inline script and style sheet by hash, no
+   * more.
+   */
   public static String contentSecurityPolicy() {
+    return contentSecurityPolicy(false);
+  }
+
+  /**
+   * The Content-Security-Policy of the page: the inline script and style sheet by hash; for the
+   * app page ({@code app} true) also requests to its own origin ({@code connect-src 'self'}).
+   */
+  public static String contentSecurityPolicy(boolean app) {
     return "default-src 'none'; script-src 'sha256-"
         + sha256(SCRIPT)
         + "'; style-src 'sha256-"
         + sha256(STYLE)
-        + "'; img-src data:; base-uri 'none'; form-action 'none'";
+        + "'; img-src data:; "
+        + (app ? "connect-src 'self'; " : "")
+        + "base-uri 'none'; form-action 'none'";
   }
 
-  private static String head() {
+  private static String head(boolean app) {
     return "<!DOCTYPE html>\n"
         + "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\""
-        + contentSecurityPolicy()
+        + contentSecurityPolicy(app)
         + "\">\n"
+        + (app ? "<meta name=\"triangulate-app\" content=\"1\">\n" : "")
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta name=\"referrer\" content=\"no-referrer\">\n"
         + "<title>Triangulate report</title>\n"

@@ -2,20 +2,26 @@
 // it is only ever shown with textContent, never parsed as markup; links are only '#' routes.
 (function () {
   'use strict';
-  var D = JSON.parse(document.getElementById('data').textContent);
   var app = document.getElementById('app');
   var SVG = 'http://www.w3.org/2000/svg';
   var PAGE = 50;
-  var ARTICLES = {}, ENTITIES = {}, STORIES = {}, QUOTES = {}, STORY_OF = {};
-  D.articles.forEach(function (a) {
-    ARTICLES[a.id] = a;
-    (a.quotes || []).forEach(function (q) { QUOTES[q.id] = { article: a.id, span: q.span, speaker: q.speaker }; });
-  });
-  D.entities.forEach(function (e) { ENTITIES[e.id] = e; });
-  D.stories.forEach(function (s) {
-    STORIES[s.id] = s;
-    s.articles.forEach(function (id) { STORY_OF[id] = s.id; });
-  });
+  // The page served by 'triangulate serve' carries this marker; report.html does not and makes no request.
+  var APP = !!document.querySelector('meta[name="triangulate-app"]');
+  var D, ARTICLES, ENTITIES, STORIES, QUOTES, STORY_OF, CONTESTED;
+  function load(data) {
+    D = data;
+    ARTICLES = {}; ENTITIES = {}; STORIES = {}; QUOTES = {}; STORY_OF = {}; CONTESTED = {};
+    D.articles.forEach(function (a) {
+      ARTICLES[a.id] = a;
+      (a.quotes || []).forEach(function (q) { QUOTES[q.id] = { article: a.id, span: q.span, speaker: q.speaker }; });
+    });
+    D.entities.forEach(function (e) { ENTITIES[e.id] = e; });
+    D.stories.forEach(function (s) {
+      STORIES[s.id] = s;
+      s.articles.forEach(function (id) { STORY_OF[id] = s.id; });
+    });
+  }
+  load(JSON.parse(document.getElementById('data').textContent));
   var STATUS_ORDER = { 'contested': 0, 'single-source': 1, 'corroborated': 2 };
 
   function el(tag, cls, text) {
@@ -139,7 +145,6 @@
   }
 
   // ---- story list ----
-  var CONTESTED = {};
   function contested(s) {
     if (!(s.id in CONTESTED)) { CONTESTED[s.id] = s.claims.filter(function (c) { return c.status === 'contested'; }).length; }
     return CONTESTED[s.id];
@@ -184,6 +189,7 @@
       tr.appendChild(td(contested(s), 'num'));
       return tr;
     });
+    if (APP) { app.appendChild(addForm()); }
     if (D.problems.length) {
       app.appendChild(h('h2', 'Problems'));
       var pt = table(['Source', 'Where', 'Stage', 'Severity', 'Message']);
@@ -197,6 +203,106 @@
       });
     }
   }
+  // ---- add an article (the served app only) ----
+  var RESULT = null; // the outcome of the last submission: {ok, lines: [[text, route or null], ...]}
+  function addForm() {
+    var sec = el('section', 'add');
+    sec.id = 'add';
+    sec.appendChild(h('h2', 'Add an article'));
+    sec.appendChild(el('p', 'muted', 'Paste an article (with an optional headline) or pick a file in any format the analysis reads; it joins the corpus and the stories are worked out again.'));
+    var form = el('form');
+    form.noValidate = true;
+    var title = el('input');
+    title.type = 'text';
+    title.name = 'title';
+    title.placeholder = 'Headline (optional)';
+    var text = el('textarea');
+    text.name = 'text';
+    text.rows = 8;
+    text.placeholder = 'Article text';
+    var file = el('input');
+    file.type = 'file';
+    file.name = 'file';
+    var fileLabel = el('label', null, 'or a file: ');
+    fileLabel.appendChild(file);
+    var submit = el('button', null, 'Add');
+    submit.type = 'submit';
+    [title, text, fileLabel, submit].forEach(function (x) {
+      var row = el('div', 'controls');
+      row.appendChild(x);
+      form.appendChild(row);
+    });
+    var out = el('div', 'add-result');
+    out.setAttribute('role', 'status');
+    showResult(out);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var f = file.files && file.files.length ? file.files[0] : null;
+      var req;
+      if (f) {
+        var body = new FormData();
+        body.append('file', f, f.name);
+        req = fetch('/api/articles', { method: 'POST', body: body, credentials: 'same-origin' });
+      } else if (text.value.trim()) {
+        var t = title.value.trim();
+        req = fetch('/api/articles' + (t ? '?title=' + encodeURIComponent(t) : ''), {
+          method: 'POST', body: text.value, credentials: 'same-origin',
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' }
+        });
+      } else {
+        RESULT = { ok: false, lines: [['Paste a text or pick a file first.', null]] };
+        showResult(out);
+        return;
+      }
+      submit.disabled = true;
+      RESULT = { ok: true, lines: [['Adding…', null]] };
+      showResult(out);
+      req.then(function (r) {
+        return r.json().then(function (body) { return { status: r.status, body: body }; }, function () { return { status: r.status, body: {} }; });
+      }).then(function (r) {
+        if (r.status !== 200 && r.status !== 201) {
+          RESULT = { ok: false, lines: [['Not added (' + r.status + '): ' + (r.body.error || 'the server gave no reason'), null]] };
+          submit.disabled = false;
+          showResult(out);
+          return null;
+        }
+        var lines = [[r.status === 201 ? 'Added ' + plural(r.body.articles.length, 'article') + '.' : 'This article was added before.', null]];
+        return fetch('/api/report', { credentials: 'same-origin' }).then(function (x) {
+          if (!x.ok) { throw new Error('the report could not be fetched (' + x.status + ')'); }
+          return x.json();
+        }).then(function (data) {
+          load(data);
+          r.body.articles.forEach(function (a) {
+            lines.push(['Article ' + a.id, route({ article: a.id })]);
+            a.stories.forEach(function (sid) {
+              lines.push(['in story: ' + ((STORIES[sid] && STORIES[sid].title) || sid), route({ story: sid })]);
+            });
+          });
+          (r.body.problems || []).forEach(function (p) { lines.push([p.severity + ': ' + p.message + ' (' + p.location + ')', null]); });
+          RESULT = { ok: true, lines: lines };
+          render();
+        });
+      }).catch(function (e) {
+        RESULT = { ok: false, lines: [['Not added: ' + (e && e.message ? e.message : String(e)), null]] };
+        submit.disabled = false;
+        showResult(out);
+      });
+    });
+    sec.appendChild(form);
+    sec.appendChild(out);
+    return sec;
+  }
+  function showResult(out) {
+    out.textContent = '';
+    if (!RESULT) { return; }
+    out.className = 'add-result' + (RESULT.ok ? '' : ' error');
+    RESULT.lines.forEach(function (x) {
+      var p = el('p');
+      if (x[1]) { var a = el('a', null, x[0]); a.href = x[1]; p.appendChild(a); } else { p.textContent = x[0]; }
+      out.appendChild(p);
+    });
+  }
+
   // ---- story page ----
   var ROLE_OF_KIND = { duplicate: 'copy', copy: 'copy', excerpt: 'copy', translation: 'translation', summary: 'summary' };
   var ROLE_RANK = { translation: 0, summary: 1, copy: 2 };

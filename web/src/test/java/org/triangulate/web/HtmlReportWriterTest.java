@@ -225,12 +225,39 @@ class HtmlReportWriterTest {
     String js = HtmlReportWriter.SCRIPT;
     assertThat(js)
         .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-            "new Function", "fetch(", "XMLHttpRequest", "setAttribute('style'", ".style.");
+            "new Function", "XMLHttpRequest", "setAttribute('style'", ".style.");
+    // The only requests are the app form's, to this origin's API (report.html's policy blocks
+    // even those, and the script makes them only on the app page's marker).
+    assertThat(js.split("fetch\\(", -1).length)
+        .isEqualTo(js.split("fetch\\('/api/", -1).length)
+        .isGreaterThan(1);
     assertThat(js.toLowerCase(java.util.Locale.ROOT)).doesNotContain("</script");
     assertThat(HtmlReportWriter.STYLE.toLowerCase(java.util.Locale.ROOT))
         .doesNotContain("</style", "@import", "url(");
     String page = template(html(hostileReport()));
     assertThat(page.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:", "https:", "src=");
+  }
+
+  @Test
+  void onlyTheAppPageMayTalkToItsOriginAndShowsTheForm() throws IOException {
+    String report = html(hostileReport());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new HtmlReportWriter(true).write(hostileReport(), out);
+    String app = out.toString(StandardCharsets.UTF_8);
+    assertThat(report)
+        .doesNotContain("<meta name=\"triangulate-app\"", "connect-src")
+        .contains("content=\"" + HtmlReportWriter.contentSecurityPolicy() + "\"");
+    assertThat(HtmlReportWriter.contentSecurityPolicy()).doesNotContain("connect-src");
+    assertThat(HtmlReportWriter.contentSecurityPolicy(true))
+        .contains("; connect-src 'self'; ")
+        .isEqualTo(HtmlReportWriter.contentSecurityPolicy().replace("; base-uri", "; connect-src 'self'; base-uri"));
+    assertThat(app)
+        .contains("<meta name=\"triangulate-app\" content=\"1\">")
+        .contains("content=\"" + HtmlReportWriter.contentSecurityPolicy(true) + "\"");
+    // Apart from those two lines, the pages are the same.
+    assertThat(app.replace("<meta name=\"triangulate-app\" content=\"1\">\n", "")
+            .replace(HtmlReportWriter.contentSecurityPolicy(true), HtmlReportWriter.contentSecurityPolicy()))
+        .isEqualTo(report);
   }
 
   @Test
