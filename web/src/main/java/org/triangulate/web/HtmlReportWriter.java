@@ -68,6 +68,21 @@ public final class HtmlReportWriter {
   }
 
   /**
+   * Writes the page around {@code reportJson}, the bytes of a report.json as {@link
+   * JsonReportWriter} writes it (so an earlier run's report.json can be shown again); flushes
+   * {@code out} but does not close it.
+   */
+  public void write(byte[] reportJson, OutputStream out) throws IOException {
+    BufferedOutputStream buffered = new BufferedOutputStream(new NonClosing(out), 1 << 16);
+    buffered.write(head(app).getBytes(StandardCharsets.UTF_8));
+    ScriptSafe data = new ScriptSafe(buffered);
+    data.write(reportJson, 0, reportJson.length);
+    data.finish();
+    buffered.write(tail().getBytes(StandardCharsets.UTF_8));
+    buffered.flush();
+  }
+
+  /**
    * The Content-Security-Policy of report.html: the inline script and style sheet by hash, no
    * more.
    */

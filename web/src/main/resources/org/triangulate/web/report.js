@@ -5,6 +5,11 @@
   var app = document.getElementById('app');
   var SVG = 'http://www.w3.org/2000/svg';
   var PAGE = 50;
+  var COLS = 20; // sources per page of claims-matrix columns
+  var GRAPH_MAX = 40; // the derivation graph draws at most this many articles
+  var LABELS_MAX = 60; // beyond this many edges, edge labels go into the tooltips only
+  var FRAMING_PAGE = 20; // sources per page of one actor's framing table
+  var CELL_MAX = 10; // links shown in one cell or card row before '+N more'
   // The page served by 'triangulate serve' carries this marker; report.html does not and makes no request.
   var APP = !!document.querySelector('meta[name="triangulate-app"]');
   var D, ARTICLES, ENTITIES, STORIES, QUOTES, STORY_OF, CONTESTED;
@@ -93,30 +98,34 @@
     if (content instanceof Node) { c.appendChild(content); } else if (content !== undefined && content !== null) { c.textContent = String(content); }
     return c;
   }
+  // Fills nav with Previous/Next buttons and 'page i of n (total)' when there is more than one page.
+  function pagerNav(nav, page, total, size, go, what) {
+    nav.textContent = '';
+    var pages = Math.max(1, Math.ceil(total / size));
+    if (pages <= 1) { return; }
+    var prev = el('button', null, 'Previous');
+    prev.type = 'button';
+    prev.disabled = page === 0;
+    prev.addEventListener('click', function () { go(page - 1); });
+    var next = el('button', null, 'Next');
+    next.type = 'button';
+    next.disabled = page >= pages - 1;
+    next.addEventListener('click', function () { go(page + 1); });
+    nav.appendChild(prev);
+    nav.appendChild(next);
+    nav.appendChild(el('span', 'muted', (what ? what + ' ' : '') + 'page ' + (page + 1) + ' of ' + pages + ' (' + total + ')'));
+  }
   // Shows items one page at a time in host (a tbody or a div), with its buttons in nav.
   function pager(host, nav, items, size, render) {
-    var page = 0;
-    function draw() {
+    function draw(page) {
       host.textContent = '';
-      nav.textContent = '';
       items.slice(page * size, (page + 1) * size).forEach(function (item) { host.appendChild(render(item)); });
-      var pages = Math.max(1, Math.ceil(items.length / size));
-      if (pages > 1) {
-        var prev = el('button', null, 'Previous');
-        prev.type = 'button';
-        prev.disabled = page === 0;
-        prev.addEventListener('click', function () { page--; draw(); });
-        var next = el('button', null, 'Next');
-        next.type = 'button';
-        next.disabled = page >= pages - 1;
-        next.addEventListener('click', function () { page++; draw(); });
-        nav.appendChild(prev);
-        nav.appendChild(next);
-        nav.appendChild(el('span', 'muted', 'page ' + (page + 1) + ' of ' + pages + ' (' + items.length + ')'));
-      }
+      pagerNav(nav, page, items.length, size, draw);
     }
-    draw();
+    draw(0);
   }
+  // A 'and N more' note for lists cut at CELL_MAX.
+  function more(n) { return el('span', 'muted', ' +' + n + ' more'); }
   // Text with marks: marks are {b, e, cls, title, data}; overlapping marks nest by splitting the text.
   function markedText(text, marks) {
     var cuts = [0, text.length];
@@ -378,8 +387,13 @@
   function sectionSources(s) {
     app.appendChild(h('h2', 'Sources'));
     var r = roles(s);
-    var t = table(['Article', 'Outlet', 'Date', { text: 'Words', num: true }, 'Role']);
-    s.articles.forEach(function (id) {
+    var t = table(['Article', 'Outlet', 'Date', { text: 'Words', num: true }, 'Role'], 'sources');
+    var box = el('div', 'scroll');
+    box.appendChild(t.table);
+    app.appendChild(box);
+    var nav = el('div', 'pager');
+    app.appendChild(nav);
+    pager(t.body, nav, s.articles, PAGE, function (id) {
       var a = ARTICLES[id];
       var tr = el('tr');
       tr.appendChild(td(link({ article: id }, (a && a.title) || id)));
@@ -387,11 +401,8 @@
       tr.appendChild(td(a ? a.published || '' : ''));
       tr.appendChild(td(a ? words(a.text) : '', 'num'));
       tr.appendChild(td(r[id]));
-      t.body.appendChild(tr);
+      return tr;
     });
-    var box = el('div', 'scroll');
-    box.appendChild(t.table);
-    app.appendChild(box);
   }
   function sectionGraph(s) {
     var ds = s.derivations.filter(function (d) { return d.kind !== 'independent'; });
@@ -405,6 +416,51 @@
     if (n < s.articles.length) {
       app.appendChild(el('p', 'muted', (s.articles.length - n) + ' articles that derive from no other and have no derivative are left out.'));
     }
+    if (n > GRAPH_MAX) {
+      // A large story: the groups of articles joined by derivations, largest first (ties in story
+      // order), each walked breadth-first from its most derived article, up to GRAPH_MAX articles.
+      var degree = {}, order = {}, adj = {};
+      ids.forEach(function (id, i) { order[id] = i; degree[id] = 0; adj[id] = []; });
+      ds.forEach(function (d) {
+        if (!(d.from in adj) || !(d.to in adj)) { return; }
+        degree[d.from]++; degree[d.to]++;
+        adj[d.from].push(d.to); adj[d.to].push(d.from);
+      });
+      var seen = {}, groups = [];
+      ids.forEach(function (id) {
+        if (seen[id]) { return; }
+        var group = [id];
+        seen[id] = true;
+        for (var q = 0; q < group.length; q++) {
+          adj[group[q]].forEach(function (x) { if (!seen[x]) { seen[x] = true; group.push(x); } });
+        }
+        groups.push(group);
+      });
+      var byDegree = function (x, y) { return (degree[y] - degree[x]) || (order[x] - order[y]); };
+      groups.sort(function (x, y) { return (y.length - x.length) || (order[x[0]] - order[y[0]]); });
+      var top = [];
+      groups.forEach(function (group) {
+        if (top.length >= GRAPH_MAX) { return; }
+        var start = group.slice().sort(byDegree)[0], walk = [start], mark = {};
+        mark[start] = true;
+        for (var q = 0; q < walk.length; q++) {
+          adj[walk[q]].slice().sort(byDegree).forEach(function (x) { if (!mark[x]) { mark[x] = true; walk.push(x); } });
+        }
+        top = top.concat(walk.slice(0, GRAPH_MAX - top.length));
+      });
+      var keep = {};
+      top.forEach(function (id) { keep[id] = true; });
+      ids = top; // groups side by side on the circle
+      var all = ds.length;
+      ds = ds.filter(function (d) { return keep[d.from] && keep[d.to]; });
+      var kinds = {};
+      s.derivations.forEach(function (d) { kinds[d.kind] = (kinds[d.kind] || 0) + 1; });
+      app.appendChild(el('p', 'muted', 'Drawn: ' + ids.length + ' of the ' + n + ' articles that derive from or into another (the largest groups of related articles first), with the '
+        + ds.length + ' of ' + all + ' derivations among them. All pairs: ' + Object.keys(kinds).sort().map(function (k) { return kinds[k] + ' ' + k; }).join(', ')
+        + '; every pair is listed under Compare two articles.'));
+      n = ids.length;
+    }
+    var labels = ds.length <= LABELS_MAX;
     var R = Math.max(120, n * 22);
     var max = n > 30 ? 24 : 40;
     var longest = 0;
@@ -438,6 +494,7 @@
       line.appendChild(title);
       g.appendChild(line);
       // the label goes at the first point along the edge where it overlaps no label placed before
+      if (!labels) { return; }
       var lw = d.kind.length * 6.5, lh = 12, lx = 0, ly = 0;
       for (var k = 0; k < LABEL_AT.length; k++) {
         lx = x1 + (x2 - x1) * LABEL_AT[k];
@@ -470,52 +527,64 @@
   function sectionClaims(s) {
     if (!s.claims.length) { return; }
     app.appendChild(h('h2', 'Claims'));
-    app.appendChild(el('p', 'muted', 'Each row is a claim, each column a source. A cell gives the words that assert the claim, or for a contested claim the value the source gives: green agrees with the first source, red gives a competing value; a dash means the source is silent.'));
+    app.appendChild(el('p', 'muted', 'Each row is a claim, each column a source. A cell gives the words that assert the claim, or for a contested claim the value the source gives: green agrees with the first source, red gives a competing value; a dash means the source is silent.'
+      + (s.articles.length > COLS ? ' The sources come ' + COLS + ' columns at a time.' : '')));
     var claims = s.claims.map(function (c, i) { return { c: c, i: i }; });
     claims.sort(function (x, y) { return (STATUS_ORDER[x.c.status] - STATUS_ORDER[y.c.status]) || (x.i - y.i); });
-    var headers = ['Claim', 'Status'].concat(s.articles.map(function (id) { return outlet(id); }));
-    var t = table(headers, 'matrix');
+    var colNav = el('div', 'pager col-pager');
+    app.appendChild(colNav);
     var box = el('div', 'scroll');
-    box.appendChild(t.table);
     app.appendChild(box);
     var nav = el('div', 'pager');
     app.appendChild(nav);
-    pager(t.body, nav, claims, PAGE, function (x) {
-      var c = x.c;
-      var tr = el('tr');
-      var first = c.assertions.length ? c.assertions[0] : null;
-      var claimCell = td(null, 'claim');
-      claimCell.appendChild(first ? spanLink(first.article, first.span, c.text) : el('span', null, c.text));
-      if (c.contradiction) { claimCell.appendChild(el('div', 'muted', c.contradiction.explanation)); }
-      tr.appendChild(claimCell);
-      var st = td(null);
-      st.appendChild(badge(c.status));
-      st.appendChild(el('div', 'muted', c.independentSources + ' independent'));
-      tr.appendChild(st);
-      var ref = first ? first.value : null;
-      s.articles.forEach(function (id) {
-        var as = c.assertions.filter(function (a) { return a.article === id; });
-        if (!as.length) { tr.appendChild(td('—', 'cell-silent')); return; }
-        var a = as[0];
-        var contra = c.contradiction && a.value !== null && a.value !== ref;
-        var cell = td(null, contra ? 'cell-contradicts' : 'cell-asserts');
-        var label = a.value !== null ? a.value : (contra ? 'contradicts' : 'asserts');
-        var at = a.span;
-        if (c.contradiction && a.value !== null) {
-          // the exact words that state the value, when the contradiction gives them for this source
-          c.contradiction.values.forEach(function (v) {
-            if (v.value !== a.value) { return; }
-            v.spans.forEach(function (sp) { if (sp.article === id && at === a.span) { at = sp.span; } });
-          });
-        }
-        var l = spanLink(a.article, at, (contra ? '✗ ' : '✓ ') + label);
-        l.title = excerpt(a.article, a.span);
-        cell.appendChild(l);
-        if (as.length > 1) { cell.appendChild(el('span', 'muted', ' ×' + as.length)); }
-        tr.appendChild(cell);
-      });
-      return tr;
+    var row = 0, col = 0;
+    function draw() {
+      var cols = s.articles.slice(col * COLS, (col + 1) * COLS);
+      var t = table(['Claim', 'Status'].concat(cols.map(function (id) { return outlet(id); })), 'matrix');
+      claims.slice(row * PAGE, (row + 1) * PAGE).forEach(function (x) { t.body.appendChild(claimRow(s, x.c, cols)); });
+      box.textContent = '';
+      box.appendChild(t.table);
+      pagerNav(nav, row, claims.length, PAGE, function (r) { row = r; draw(); });
+      pagerNav(colNav, col, s.articles.length, COLS, function (c) { col = c; draw(); }, 'sources');
+    }
+    draw();
+  }
+  function claimRow(s, c, cols) {
+    var tr = el('tr');
+    var first = c.assertions.length ? c.assertions[0] : null;
+    var claimCell = td(null, 'claim');
+    claimCell.appendChild(first ? spanLink(first.article, first.span, c.text) : el('span', null, c.text));
+    if (c.contradiction) { claimCell.appendChild(el('div', 'muted', c.contradiction.explanation)); }
+    tr.appendChild(claimCell);
+    var st = td(null);
+    st.appendChild(badge(c.status));
+    st.appendChild(el('div', 'muted', c.independentSources + ' independent'));
+    tr.appendChild(st);
+    var ref = first ? first.value : null;
+    var by = {};
+    c.assertions.forEach(function (a) { (by[a.article] = by[a.article] || []).push(a); });
+    cols.forEach(function (id) {
+      var as = by[id];
+      if (!as) { tr.appendChild(td('—', 'cell-silent')); return; }
+      var a = as[0];
+      var contra = c.contradiction && a.value !== null && a.value !== ref;
+      var cell = td(null, contra ? 'cell-contradicts' : 'cell-asserts');
+      var label = a.value !== null ? a.value : (contra ? 'contradicts' : 'asserts');
+      var at = a.span;
+      if (c.contradiction && a.value !== null) {
+        // the exact words that state the value, when the contradiction gives them for this source
+        c.contradiction.values.forEach(function (v) {
+          if (v.value !== a.value) { return; }
+          v.spans.forEach(function (sp) { if (sp.article === id && at === a.span) { at = sp.span; } });
+        });
+      }
+      var l = spanLink(a.article, at, (contra ? '✗ ' : '✓ ') + label);
+      l.title = excerpt(a.article, a.span);
+      cell.appendChild(l);
+      if (as.length > 1) { cell.appendChild(el('span', 'muted', ' ×' + as.length)); }
+      tr.appendChild(cell);
     });
+    return tr;
   }
   function sectionQuotes(s) {
     if (!s.quoteGroups.length) { return; }
@@ -532,7 +601,7 @@
       div.appendChild(head);
       g.flags.forEach(function (f) { div.appendChild(el('div', 'loaded', f.kind + ': ' + f.detail)); });
       var row = el('div', 'variants');
-      g.quotes.forEach(function (qid) {
+      g.quotes.slice(0, CELL_MAX).forEach(function (qid) {
         var q = QUOTES[qid];
         var card = el('div', 'variant');
         if (!q) { card.textContent = qid; row.appendChild(card); return; }
@@ -540,6 +609,7 @@
         card.appendChild(spanLink(q.article, q.span, '“' + excerpt(q.article, q.span) + '”'));
         row.appendChild(card);
       });
+      if (g.quotes.length > CELL_MAX) { row.appendChild(more(g.quotes.length - CELL_MAX)); }
       div.appendChild(row);
       return div;
     });
@@ -551,9 +621,14 @@
     s.framing.forEach(function (f) {
       app.appendChild(h('h3', entityName(f.entity)));
       var t = table(['Source', 'Labels']);
-      s.articles.forEach(function (id) {
-        var labels = f.labels.filter(function (l) { return l.article === id; });
-        if (!labels.length) { return; }
+      var by = {};
+      f.labels.forEach(function (l) { (by[l.article] = by[l.article] || []).push(l); });
+      var rows = s.articles.filter(function (id) { return by[id]; });
+      app.appendChild(t.table);
+      var nav = el('div', 'pager');
+      app.appendChild(nav);
+      pager(t.body, nav, rows, FRAMING_PAGE, function (id) {
+        var labels = by[id];
         var tr = el('tr');
         tr.appendChild(td(outlet(id)));
         var cell = td(null);
@@ -565,9 +640,8 @@
           cell.appendChild(a);
         });
         tr.appendChild(cell);
-        t.body.appendChild(tr);
+        return tr;
       });
-      app.appendChild(t.table);
     });
   }
   function sectionTimeline(s) {
@@ -582,10 +656,11 @@
       tr.appendChild(td(e.date));
       tr.appendChild(td(e.text));
       var cell = td(null);
-      e.spans.forEach(function (sp, i) {
+      e.spans.slice(0, CELL_MAX).forEach(function (sp, i) {
         if (i) { cell.appendChild(document.createTextNode(', ')); }
         cell.appendChild(spanLink(sp.article, sp.span, outlet(sp.article)));
       });
+      if (e.spans.length > CELL_MAX) { cell.appendChild(more(e.spans.length - CELL_MAX)); }
       tr.appendChild(cell);
       return tr;
     });
