@@ -298,7 +298,8 @@ class ReportHtmlScaleTest {
     assertThat(count("svg.graph line.edge")).isPositive().isLessThan(200);
     assertThat(browser.eval("document.querySelector('svg.graph').closest('.scroll')"
         + ".previousElementSibling.textContent").asText()).contains("Drawn: 40 of the 500 articles");
-    assertThat(count("#app *")).as("elements in the story page").isLessThan(20000);
+    int elements = count("#app *");
+    assertThat(elements).as("elements in the story page").isLessThan(20000);
     assertThat(count("#app tr")).as("table rows in the story page").isLessThan(1000);
 
     // Side by side: two copies of 000 and 001.
@@ -310,7 +311,7 @@ class ReportHtmlScaleTest {
     browser.click("#alignment .panes > div:nth-child(1) [data-first]");
     browser.waitFor("document.querySelector('#alignment .panes > div:nth-child(2) .l-focus')");
     System.out.printf("scale: a story of %d articles, %d claims, %.1f MB: load %.0f ms,"
-            + " story page %.0f ms, side by side %.0f ms%n",
-        COPIES * 5, claims, Files.size(page) / 1e6, load, render, side);
+            + " story page %.0f ms (%d elements), side by side %.0f ms%n",
+        COPIES * 5, claims, Files.size(page) / 1e6, load, render, elements, side);
   }
 }
