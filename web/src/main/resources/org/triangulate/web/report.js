@@ -406,6 +406,7 @@
   }
   function sectionGraph(s) {
     var ds = s.derivations.filter(function (d) { return d.kind !== 'independent'; });
+    var drawn = null; // the groups of articles drawn, each on its own circle
     app.appendChild(h('h2', 'Derivation graph'));
     if (!ds.length) { app.appendChild(el('p', 'muted', 'No article derives from another.')); return; }
     app.appendChild(el('p', 'muted', 'An arrow runs from the source to the article derived from it; a dashed line without an arrow means the direction is unknown. Independent pairs are not drawn.'));
@@ -439,6 +440,7 @@
       var byDegree = function (x, y) { return (degree[y] - degree[x]) || (order[x] - order[y]); };
       groups.sort(function (x, y) { return (y.length - x.length) || (order[x[0]] - order[y[0]]); });
       var top = [];
+      drawn = [];
       groups.forEach(function (group) {
         if (top.length >= GRAPH_MAX) { return; }
         var start = group.slice().sort(byDegree)[0], walk = [start], mark = {};
@@ -446,11 +448,13 @@
         for (var q = 0; q < walk.length; q++) {
           adj[walk[q]].slice().sort(byDegree).forEach(function (x) { if (!mark[x]) { mark[x] = true; walk.push(x); } });
         }
-        top = top.concat(walk.slice(0, GRAPH_MAX - top.length));
+        walk = walk.slice(0, GRAPH_MAX - top.length);
+        top = top.concat(walk);
+        drawn.push(walk);
       });
       var keep = {};
       top.forEach(function (id) { keep[id] = true; });
-      ids = top; // groups side by side on the circle
+      ids = top;
       var all = ds.length;
       ds = ds.filter(function (d) { return keep[d.from] && keep[d.to]; });
       var kinds = {};
@@ -461,12 +465,26 @@
       n = ids.length;
     }
     var labels = ds.length <= LABELS_MAX;
-    var R = Math.max(120, n * 22);
+    if (!drawn) { drawn = [ids]; }
     var max = n > 30 ? 24 : 40;
     var longest = 0;
     ids.forEach(function (id) { longest = Math.max(longest, Math.min(outlet(id).length, max)); });
     var M = 20 + longest * 7;
-    var W = 2 * R + 2 * M, H = 2 * R + 120;
+    // One circle per group, the circles in rows; a story of a few articles is one circle.
+    var pos = {}, W = 0, H = 0, x0 = 0, y0 = 0, rowH = 0, ROW = 1200;
+    drawn.forEach(function (group) {
+      var k = group.length, R = drawn.length > 1 ? Math.max(60, k * 20) : Math.max(120, k * 22);
+      var w = 2 * R + 2 * M, hh = 2 * R + (drawn.length > 1 ? 60 : 120);
+      if (x0 > 0 && x0 + w > ROW) { x0 = 0; y0 += rowH; rowH = 0; }
+      group.forEach(function (id, i) {
+        var t = 2 * Math.PI * i / k - Math.PI / 2;
+        pos[id] = { x: x0 + w / 2 + R * Math.cos(t), y: y0 + hh / 2 + R * Math.sin(t), t: t };
+      });
+      x0 += w;
+      rowH = Math.max(rowH, hh);
+      W = Math.max(W, x0);
+      H = Math.max(H, y0 + rowH);
+    });
     var g = svg('svg', { 'class': 'graph', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img' });
     g.setAttribute('aria-label', 'derivation graph');
     var defs = svg('defs');
@@ -474,11 +492,6 @@
     marker.appendChild(svg('path', { d: 'M0,0 L10,5 L0,10 z', 'class': 'arrow' }));
     defs.appendChild(marker);
     g.appendChild(defs);
-    var pos = {};
-    ids.forEach(function (id, i) {
-      var t = 2 * Math.PI * i / n - Math.PI / 2;
-      pos[id] = { x: W / 2 + R * Math.cos(t), y: H / 2 + R * Math.sin(t), t: t };
-    });
     var rad = 9;
     var LABEL_AT = [0.5, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85], placed = [];
     ds.forEach(function (d) {
