@@ -298,14 +298,7 @@ public final class JsonReportWriter {
           g.writeStartObject();
           g.writeStringField("value", v.value());
           strings(g, "articles", v.articles());
-          g.writeArrayFieldStart("spans");
-          for (Link.Passage p : v.spans()) {
-            g.writeStartObject();
-            g.writeStringField("article", p.article());
-            span(g, "span", p.span());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
+          passages(g, "spans", v.spans());
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -370,14 +363,7 @@ public final class JsonReportWriter {
       g.writeStringField("date", t.date());
       g.writeStringField("text", t.text());
       strings(g, "articles", t.articles());
-      g.writeArrayFieldStart("spans");
-      for (Link.Passage p : t.spans()) {
-        g.writeStartObject();
-        g.writeStringField("article", p.article());
-        span(g, "span", p.span());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      passages(g, "spans", t.spans());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -456,6 +442,18 @@ public final class JsonReportWriter {
     g.writeArrayFieldStart("independentSources");
     for (List<String> group : p == null ? List.<List<String>>of() : p.independentSources()) {
       strings(g, null, group);
+    }
+    g.writeEndArray();
+  }
+
+  /** An array of passages, each {@code {"article", "span"}}. */
+  private static void passages(JsonGenerator g, String name, List<Link.Passage> ps) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (Link.Passage p : ps) {
+      g.writeStartObject();
+      g.writeStringField("article", p.article());
+      span(g, "span", p.span());
+      g.writeEndObject();
     }
     g.writeEndArray();
   }
