@@ -1,5 +1,6 @@
 package org.triangulate.bench;
 
+import org.triangulate.align.lsh.DatasketchMinHash;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;

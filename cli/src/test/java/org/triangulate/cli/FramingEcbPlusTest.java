@@ -11,23 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triangulate.annotate.Annotated;
-import org.triangulate.annotate.ReferenceDates;
-import org.triangulate.group.GroupOptions;
-import org.triangulate.group.StoryGrouper;
-import org.triangulate.ingest.Corpus;
-import org.triangulate.ingest.IngestOptions;
-import org.triangulate.ingest.IngestResult;
-import org.triangulate.ingest.Inputs;
 import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
 import org.triangulate.model.Framing;
-import org.triangulate.model.Provenance;
 import org.triangulate.model.Span;
 import org.triangulate.model.Story;
 import org.triangulate.reconcile.Framings;
@@ -62,36 +51,20 @@ class FramingEcbPlusTest {
       }
       Files.write(input, lines, StandardCharsets.UTF_8);
     }
-    Inputs.Expansion ex = Inputs.expand(List.of(input.toString()), Path.of(""));
-    IngestResult r =
-        Corpus.ingest(
-            ex.inputs(),
-            Components.ingester(IngestOptions.DEFAULT_MAX_BYTES),
-            2,
-            Corpus.Progress.none());
-    List<Story> stories = new StoryGrouper(GroupOptions.defaults()).group(r.articles());
-    Annotated annotated =
-        Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
-    Map<String, Provenance> provenance =
-        Runs.provenance(r.articles(), stories, annotated.entities(), 2);
-    Map<String, Article> byId =
-        r.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
-    Map<String, Entity> entities =
-        annotated.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity()));
+    List<StoryEvidence> all = HamaEvidence.all(input);
 
     StringBuilder dump = new StringBuilder();
     int labels = 0;
     int loaded = 0;
-    for (Story s : stories) {
-      List<Article> articles = s.articles().stream().map(byId::get).toList();
-      Provenance p =
-          provenance.getOrDefault(
-              s.id(), new Provenance(s.id(), List.of(), List.of(), List.of(), List.of()));
-      List<Framing> framings =
-          Framings.of(new StoryEvidence(s, articles, annotated.byArticle(), entities, p));
-      List<Article> reversed = new ArrayList<>(articles);
+    for (StoryEvidence ev : all) {
+      Story s = ev.story();
+      Map<String, Entity> entities = ev.entities();
+      List<Framing> framings = Framings.of(ev);
+      List<Article> reversed = new ArrayList<>(ev.articles());
       java.util.Collections.reverse(reversed);
-      assertThat(Framings.of(new StoryEvidence(s, reversed, annotated.byArticle(), entities, p)))
+      assertThat(
+              Framings.of(
+                  new StoryEvidence(s, reversed, ev.annotations(), entities, ev.provenance())))
           .as("story %s in reverse order", s.id())
           .isEqualTo(framings);
       for (Framing f : framings) {
@@ -101,7 +74,7 @@ class FramingEcbPlusTest {
           loaded += l.loaded() ? 1 : 0;
           assertThat(s.articles()).contains(l.article());
           assertThat(l.term()).isNotBlank().isEqualTo(l.term().strip());
-          String text = byId.get(l.article()).text();
+          String text = ev.article(l.article()).text();
           for (Span sp : l.spans()) {
             String head = l.term().toLowerCase(Locale.ROOT).replaceAll(".*[ -]", "");
             assertThat(sp.of(text).toLowerCase(Locale.ROOT).replace('’', '\''))
@@ -132,8 +105,8 @@ class FramingEcbPlusTest {
     System.out.printf(
         Locale.ROOT,
         "ECB+ framing: %d articles, %d stories, %d labels, %d loaded%n",
-        r.articles().size(),
-        stories.size(),
+        all.stream().mapToInt(e -> e.articles().size()).sum(),
+        all.size(),
         labels,
         loaded);
     assertThat(labels).isGreaterThan(0);

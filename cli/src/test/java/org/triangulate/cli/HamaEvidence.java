@@ -39,7 +39,14 @@ final class HamaEvidence {
 
   /** The evidence of the one story a folder's articles form (the largest story when several). */
   static StoryEvidence compute(Path folder) {
-    Inputs.Expansion ex = Inputs.expand(List.of(folder.toString()), Path.of(""));
+    return all(folder).stream()
+        .max(java.util.Comparator.comparingInt(e -> e.story().articles().size()))
+        .orElseThrow();
+  }
+
+  /** The evidence of every story the articles under a path form, through the real pipeline. */
+  static List<StoryEvidence> all(Path input) {
+    Inputs.Expansion ex = Inputs.expand(List.of(input.toString()), Path.of(""));
     IngestResult r =
         Corpus.ingest(
             ex.inputs(),
@@ -49,18 +56,23 @@ final class HamaEvidence {
     List<Story> stories = new StoryGrouper(GroupOptions.defaults()).group(r.articles());
     Annotated annotated =
         Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
-    Story story =
-        stories.stream().max(java.util.Comparator.comparingInt(s -> s.articles().size())).get();
     Map<String, Provenance> provenance =
         Runs.provenance(r.articles(), stories, annotated.entities(), 2);
     Map<String, Article> byId =
         r.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
-    return new StoryEvidence(
-        story,
-        story.articles().stream().map(byId::get).toList(),
-        annotated.byArticle(),
-        annotated.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity())),
-        provenance.getOrDefault(
-            story.id(), new Provenance(story.id(), List.of(), List.of(), List.of(), List.of())));
+    Map<String, Entity> entities =
+        annotated.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity()));
+    return stories.stream()
+        .map(
+            s ->
+                new StoryEvidence(
+                    s,
+                    s.articles().stream().map(byId::get).toList(),
+                    annotated.byArticle(),
+                    entities,
+                    provenance.getOrDefault(
+                        s.id(),
+                        new Provenance(s.id(), List.of(), List.of(), List.of(), List.of()))))
+        .toList();
   }
 }

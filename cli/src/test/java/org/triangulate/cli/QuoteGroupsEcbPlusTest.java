@@ -12,26 +12,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triangulate.align.SentenceJudge;
-import org.triangulate.annotate.Annotated;
-import org.triangulate.annotate.ReferenceDates;
-import org.triangulate.group.GroupOptions;
-import org.triangulate.group.StoryGrouper;
-import org.triangulate.ingest.Corpus;
-import org.triangulate.ingest.IngestOptions;
-import org.triangulate.ingest.IngestResult;
-import org.triangulate.ingest.Inputs;
 import org.triangulate.model.Article;
-import org.triangulate.model.Entity;
-import org.triangulate.model.Provenance;
 import org.triangulate.model.Quote;
 import org.triangulate.model.QuoteGroup;
-import org.triangulate.model.Story;
 import org.triangulate.reconcile.QuoteGroups;
 import org.triangulate.reconcile.StoryEvidence;
 
@@ -115,33 +102,6 @@ class QuoteGroupsEcbPlusTest {
 
   /** The evidence of every story the articles form, through the real pipeline. */
   private static List<StoryEvidence> evidence(Path input) {
-    Inputs.Expansion ex = Inputs.expand(List.of(input.toString()), Path.of(""));
-    IngestResult r =
-        Corpus.ingest(
-            ex.inputs(),
-            Components.ingester(IngestOptions.DEFAULT_MAX_BYTES),
-            2,
-            Corpus.Progress.none());
-    List<Story> stories = new StoryGrouper(GroupOptions.defaults()).group(r.articles());
-    Annotated annotated =
-        Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
-    Map<String, Provenance> provenance =
-        Runs.provenance(r.articles(), stories, annotated.entities(), 2);
-    Map<String, Article> byId =
-        r.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
-    Map<String, Entity> entities =
-        annotated.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity()));
-    List<StoryEvidence> out = new ArrayList<>();
-    for (Story s : stories) {
-      out.add(
-          new StoryEvidence(
-              s,
-              s.articles().stream().map(byId::get).toList(),
-              annotated.byArticle(),
-              entities,
-              provenance.getOrDefault(
-                  s.id(), new Provenance(s.id(), List.of(), List.of(), List.of(), List.of()))));
-    }
-    return out;
+    return HamaEvidence.all(input);
   }
 }

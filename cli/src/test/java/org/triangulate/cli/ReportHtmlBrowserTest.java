@@ -132,20 +132,7 @@ class ReportHtmlBrowserTest {
             .asDouble())
         .isGreaterThan(100);
     // Every label lies inside the picture, and no two edge labels overlap.
-    assertThat(browser.eval("(() => { const g = document.querySelector('svg.graph');"
-            + " const v = g.viewBox.baseVal;"
-            + " return [...g.querySelectorAll('text')].map(t => t.getBBox())"
-            + ".filter(b => b.x < v.x || b.y < v.y || b.x + b.width > v.x + v.width"
-            + " || b.y + b.height > v.y + v.height).length; })()").asInt())
-        .as("labels outside the graph")
-        .isZero();
-    assertThat(browser.eval("(() => { const b = [...document.querySelectorAll('svg.graph "
-            + "text.edge-label')].map(t => t.getBBox()); let n = 0;"
-            + " b.forEach((p, i) => b.slice(i + 1).forEach(q => { if (p.x < q.x + q.width"
-            + " && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) n++; }));"
-            + " return n; })()").asInt())
-        .as("overlapping edge labels")
-        .isZero();
+    ReportHtmlBrowserTest.assertGraphLabelsReadable(browser);
 
     // Contested claims come first in the matrix, with a source that gives a competing value.
     // 50 claims to a page, with buttons for the rest.
@@ -366,5 +353,23 @@ class ReportHtmlBrowserTest {
     assertThat(browser.eval("typeof window.__pwned").asText()).isEqualTo("undefined");
     assertThat(browser.errors()).anyMatch(e -> e.contains("Content Security Policy"));
     browser.clearErrors();
+  }
+
+  /** Every label of the derivation graph lies inside the picture, and no two edge labels overlap. */
+  static void assertGraphLabelsReadable(HeadlessChromium browser) {
+    assertThat(browser.eval("(() => { const g = document.querySelector('svg.graph');"
+            + " const v = g.viewBox.baseVal;"
+            + " return [...g.querySelectorAll('text')].map(t => t.getBBox())"
+            + ".filter(b => b.x < v.x || b.y < v.y || b.x + b.width > v.x + v.width"
+            + " || b.y + b.height > v.y + v.height).length; })()").asInt())
+        .as("labels outside the graph")
+        .isZero();
+    assertThat(browser.eval("(() => { const b = [...document.querySelectorAll('svg.graph "
+            + "text.edge-label')].map(t => t.getBBox()); let n = 0;"
+            + " b.forEach((p, i) => b.slice(i + 1).forEach(q => { if (p.x < q.x + q.width"
+            + " && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height) n++; }));"
+            + " return n; })()").asInt())
+        .as("overlapping edge labels")
+        .isZero();
   }
 }

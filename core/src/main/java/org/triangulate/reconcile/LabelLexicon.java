@@ -2,10 +2,6 @@ package org.triangulate.reconcile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -129,27 +125,16 @@ final class LabelLexicon {
   }
 
   private static LabelLexicon load() {
-    try (InputStream in = LabelLexicon.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LabelTsv.load(LabelLexicon.class, RESOURCE, LabelLexicon::parse);
   }
 
   /** Reads the lexicon's TSV form: term, side, and an optional note. */
   static LabelLexicon parse(BufferedReader in) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    String line;
-    int n = 0;
-    while ((line = in.readLine()) != null) {
-      n++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t", -1);
+    for (LabelTsv.Row row : LabelTsv.rows(in)) {
+      int n = row.number();
+      String line = row.line();
+      String[] f = row.fields();
       if (f.length < 2 || f[0].isBlank()) {
         throw new IllegalArgumentException(
             "an actor label needs a term and a side (line " + n + " of " + RESOURCE + "): " + line);

@@ -2,10 +2,6 @@ package org.triangulate.reconcile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,28 +67,17 @@ public final class LabelLoadedLexicon {
   }
 
   private static LabelLoadedLexicon load() {
-    try (InputStream in = LabelLoadedLexicon.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LabelTsv.load(LabelLoadedLexicon.class, RESOURCE, LabelLoadedLexicon::parse);
   }
 
   /** Reads the lexicon's TSV form: term, category, reason, source. */
   static LabelLoadedLexicon parse(BufferedReader in) throws IOException {
     List<Entry> entries = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
-    String line;
-    int n = 0;
-    while ((line = in.readLine()) != null) {
-      n++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split("\t", -1);
+    for (LabelTsv.Row row : LabelTsv.rows(in)) {
+      int n = row.number();
+      String line = row.line();
+      String[] f = row.fields();
       if (f.length != 4 || f[0].isBlank() || f[2].isBlank() || f[3].isBlank()) {
         throw new IllegalArgumentException(
             "a loaded term needs term, category, reason and source (line "

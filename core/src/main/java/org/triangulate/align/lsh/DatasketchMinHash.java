@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
  * 1)) & 0xFFFFFFFF}, the product wrapping at 64 bits as numpy's uint64 does; the signature is the
  * element-wise minimum, starting from {@code 2^32 - 1}. {@code a} in [1, p) and {@code b} in [0, p)
  * come from a seeded RNG (Java's {@link SplittableRandom}, not numpy's Mersenne Twister, so the
- * values differ from datasketch's but are drawn the same way). Bench holds the same class.
+ * values differ from datasketch's but are drawn the same way). The pipeline does not use it: it
+ * is the baseline that the benchmark and the recall test compare {@link MinHasher} with.
  */
-final class DatasketchMinHash {
+public final class DatasketchMinHash {
 
   static final long MERSENNE_PRIME = (1L << 61) - 1;
   static final long MAX_HASH = 0xFFFF_FFFFL;
@@ -27,7 +28,7 @@ final class DatasketchMinHash {
   private final int k;
   private final MessageDigest sha1;
 
-  DatasketchMinHash(int numPerm, long seed, int k) {
+  public DatasketchMinHash(int numPerm, long seed, int k) {
     SplittableRandom random = new SplittableRandom(seed);
     a = new long[numPerm];
     b = new long[numPerm];
@@ -43,12 +44,12 @@ final class DatasketchMinHash {
     }
   }
 
-  int numPerm() {
+  public int numPerm() {
     return a.length;
   }
 
   /** The signature of the k-shingles of {@code text}, as datasketch would compute it. */
-  long[] signature(String text) {
+  public long[] signature(String text) {
     long[] hv = new long[a.length];
     Arrays.fill(hv, MAX_HASH);
     List<String> w = Shingles.words(text);
@@ -74,7 +75,7 @@ final class DatasketchMinHash {
   }
 
   /** {@code MinHash.jaccard}: the fraction of equal values. */
-  static double jaccard(long[] x, long[] y) {
+  public static double jaccard(long[] x, long[] y) {
     int same = 0;
     for (int i = 0; i < x.length; i++) {
       if (x[i] == y[i]) {
