@@ -5,15 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.triangulate.group.GroupOptions;
-import org.triangulate.group.IncrementalGrouper;
-import org.triangulate.ingest.Corpus;
-import org.triangulate.model.Article;
-import org.triangulate.model.Problem;
+import org.triangulate.pipeline.Pipeline;
+import org.triangulate.pipeline.Stats;
 import org.triangulate.report.JsonReportReader;
 import org.triangulate.report.Report;
 import picocli.CommandLine;
@@ -27,9 +23,11 @@ import picocli.CommandLine.Spec;
     name = "add",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads more articles into the report in DIR (written by analyze) without regrouping what is",
-      "there: new articles join its stories or open new ones. Articles already in the report keep",
-      "their ids; a new article whose id is taken gets ~2, ~3, ...",
+      "Reads more articles into the report in DIR (written by analyze) without regrouping or",
+      "re-reading what is there: new articles join its stories or open new ones, only they are",
+      "annotated, and only the stories they change are analysed again. Articles, entities and",
+      "stories keep their ids (a story that absorbs another lists the other's id under aliases);",
+      "a new article whose id is taken gets ~2, ~3, ...",
       "",
       "The result can differ slightly from analyzing all the articles at once: see the group",
       "stage's documentation. Exit codes as for analyze."
@@ -46,36 +44,44 @@ final class AddCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Report before;
-    try (InputStream in = Files.newInputStream(options.reportFile())) {
-      before = new JsonReportReader().read(in);
-    } catch (NoSuchFileException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "there is no report at " + options.reportFile() + " to add to; run 'triangulate analyze' first");
-    } catch (IOException e) {
-      throw new IOException("cannot read " + options.reportFile() + ": " + e.getMessage(), e);
+    try (Pipeline pipeline = Runs.pipeline(options)) {
+      Report before;
+      try (Stats.Timer t = pipeline.stats().time("read-report", 1);
+          InputStream in = Files.newInputStream(options.reportFile())) {
+        before = new JsonReportReader().read(in);
+        t.items(before.articles().size());
+      } catch (NoSuchFileException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "there is no report at " + options.reportFile() + " to add to; run 'triangulate analyze' first");
+      } catch (IOException e) {
+        throw new IOException("cannot read " + options.reportFile() + ": " + e.getMessage(), e);
+      }
+      Runs.Read read = Runs.read(pipeline, paths, options, spec.commandLine().getErr());
+      Pipeline.Update update =
+          pipeline.add(before, read.inputs(), read.result().articles(), read.problems());
+      Path file;
+      try (Stats.Timer t = pipeline.stats().time("write", 1)) {
+        file = Runs.write(update.report(), options.out);
+      }
+      Runs.stats(pipeline, options);
+      int exit =
+          Runs.finish(update.report(), file, spec.commandLine().getOut(), spec.commandLine().getErr());
+      Pipeline.Changes c = update.changes();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              java.util.Locale.ROOT,
+              "Added %d article%s: %d new stor%s, %d changed, %d merged, %d unchanged.%n",
+              c.articles().size(),
+              c.articles().size() == 1 ? "" : "s",
+              c.newStories().size(),
+              c.newStories().size() == 1 ? "y" : "ies",
+              c.grownStories().size(),
+              c.merged().values().stream().mapToInt(java.util.List::size).sum(),
+              c.unchanged());
+      spec.commandLine().getOut().flush();
+      return exit;
     }
-    Runs.Read read = Runs.read(paths, options, spec.commandLine().getErr());
-    Set<String> taken = new HashSet<>();
-    before.articles().forEach(a -> taken.add(a.id()));
-    List<Article> added = Corpus.uniqueIds(taken, read.result().articles());
-
-    IncrementalGrouper grouper =
-        IncrementalGrouper.of(
-            GroupOptions.defaults().withThreads(options.threads()), before.stories(), before.articles());
-    grouper.add(added);
-
-    List<Article> articles = new ArrayList<>(before.articles());
-    articles.addAll(added);
-    articles.sort(java.util.Comparator.comparing(Article::id));
-    // Entities are linked across the whole corpus, so every article is annotated again.
-    List<Problem> problems = new ArrayList<>();
-    before.problems().stream().filter(p -> !p.stage().equals("annotate")).forEach(problems::add);
-    problems.addAll(read.problems());
-    Report report =
-        Runs.report(before.inputs() + read.inputs(), articles, grouper.stories(), problems, options);
-    return Runs.finish(
-        report, Runs.write(report, options.out), spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

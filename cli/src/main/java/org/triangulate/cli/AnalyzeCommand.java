@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.triangulate.group.GroupOptions;
-import org.triangulate.group.StoryGrouper;
-import org.triangulate.model.Story;
+import java.nio.file.Path;
+import org.triangulate.pipeline.Pipeline;
+import org.triangulate.pipeline.Stats;
 import org.triangulate.report.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,13 +41,15 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Runs.Read read = Runs.read(paths, options, spec.commandLine().getErr());
-    List<Story> stories =
-        new StoryGrouper(GroupOptions.defaults().withThreads(options.threads()))
-            .group(read.result().articles());
-    Report report =
-        Runs.report(read.inputs(), read.result().articles(), stories, read.problems(), options);
-    return Runs.finish(
-        report, Runs.write(report, options.out), spec.commandLine().getOut(), spec.commandLine().getErr());
+    try (Pipeline pipeline = Runs.pipeline(options)) {
+      Runs.Read read = Runs.read(pipeline, paths, options, spec.commandLine().getErr());
+      Report report = pipeline.analyze(read.inputs(), read.result().articles(), read.problems());
+      Path file;
+      try (Stats.Timer t = pipeline.stats().time("write", 1)) {
+        file = Runs.write(report, options.out);
+      }
+      Runs.stats(pipeline, options);
+      return Runs.finish(report, file, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
   }
 }

@@ -48,7 +48,9 @@ final class BenchCommand implements Runnable {
   /** The articles of the benchmark's real sources. */
   static List<Article> read(List<String> sources, org.triangulate.ingest.Ingester ingester, int threads) {
     Inputs.Expansion ex = Inputs.expand(sources, Path.of("").toAbsolutePath());
-    return Corpus.ingest(ex.inputs(), ingester, threads, Corpus.Progress.none()).articles();
+    try (org.triangulate.pipeline.WorkerPool workers = new org.triangulate.pipeline.WorkerPool(threads)) {
+      return Corpus.ingest(ex.inputs(), ingester, workers, Corpus.Progress.none()).articles();
+    }
   }
 
   /** Groups synthetic corpora of growing size and prints the time, the rate and the heap. */
@@ -125,7 +127,10 @@ final class BenchCommand implements Runnable {
         System.gc();
         resetPeaks();
         long t2 = System.nanoTime();
-        List<Story> stories = new StoryGrouper(GroupOptions.defaults().withThreads(n)).group(articles);
+        List<Story> stories;
+        try (org.triangulate.pipeline.WorkerPool workers = new org.triangulate.pipeline.WorkerPool(n)) {
+          stories = new StoryGrouper(GroupOptions.defaults().withThreads(n), workers).group(articles);
+        }
         long t3 = System.nanoTime();
         long peak = peakHeap();
         Map<String, String> predicted = new HashMap<>(articles.size() * 2);
@@ -222,12 +227,17 @@ final class BenchCommand implements Runnable {
       long t0 = System.nanoTime();
       org.triangulate.annotate.Annotator annotator = Components.annotator();
       long t1 = System.nanoTime();
-      annotator.annotate(articles.subList(0, Math.min(articles.size(), 4 * n)), Map.of(), n); // warm-up
-      System.gc();
-      Group.resetPeaks();
-      long t2 = System.nanoTime();
-      annotator.annotate(articles, Map.of(), n);
-      long t3 = System.nanoTime();
+      long t2;
+      long t3;
+      try (org.triangulate.pipeline.WorkerPool workers = new org.triangulate.pipeline.WorkerPool(n)) {
+        List<Article> warm = articles.subList(0, Math.min(articles.size(), 4 * n));
+        annotator.link(List.of(), workers.map(warm, a -> annotator.read(a, java.util.Optional.empty())));
+        System.gc();
+        Group.resetPeaks();
+        t2 = System.nanoTime();
+        annotator.link(List.of(), workers.map(articles, a -> annotator.read(a, java.util.Optional.empty())));
+        t3 = System.nanoTime();
+      }
       double seconds = (t3 - t2) / 1e9;
       double meanTokens = tokens / (double) count;
       out.printf(
@@ -307,7 +317,7 @@ final class BenchCommand implements Runnable {
       int pairs = real.size() * (real.size() - 1) / 2;
       List<List<String>> sentences = new ArrayList<>();
       for (Article a : real) {
-        sentences.add(org.triangulate.align.TextUnits.sentences(a.text()).stream().map(sp -> sp.of(a.text())).toList());
+        sentences.add(org.triangulate.text.TextUnits.sentences(a.text()).stream().map(sp -> sp.of(a.text())).toList());
       }
       out.printf(
           Locale.ROOT,
@@ -342,7 +352,7 @@ final class BenchCommand implements Runnable {
         List<Article> articles, org.triangulate.align.Embedder embedder) {
       List<org.triangulate.align.PairAligner.Side> sides = new ArrayList<>();
       for (Article a : articles) {
-        List<org.triangulate.model.Span> sentences = org.triangulate.align.TextUnits.sentences(a.text());
+        List<org.triangulate.model.Span> sentences = org.triangulate.text.TextUnits.sentences(a.text());
         List<float[]> vectors = null;
         if (embedder != null) {
           vectors = embedder.embed(sentences.stream().map(sp -> sp.of(a.text())).toList());

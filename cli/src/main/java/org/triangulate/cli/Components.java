@@ -31,6 +31,14 @@ public final class Components {
     return new SentenceJudge(embedder());
   }
 
+  /** The pipeline on the real resources, with the options of {@code analyze} and {@code add}. */
+  public static org.triangulate.pipeline.Pipeline pipeline(int threads, boolean annotate, long maxBytes) {
+    return new org.triangulate.pipeline.Pipeline(
+        new org.triangulate.pipeline.Pipeline.Components(
+            () -> ingester(maxBytes), Components::annotator, Components::embedder),
+        new org.triangulate.pipeline.Pipeline.Options(threads, annotate));
+  }
+
   /** The annotate stage on CoreNLP, shared by the process; the first call loads the models. */
   public static Annotator annotator() {
     return CoreNlpAnnotator.get();

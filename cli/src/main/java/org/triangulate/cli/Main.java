@@ -45,7 +45,7 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           PrintWriter err = cmd.getErr();
-          err.println("triangulate: " + e.getMessage());
+          err.println("triangulate: " + Printable.of(e.getMessage()));
           err.flush();
           return CommandLine.ExitCode.SOFTWARE;
         });
@@ -55,7 +55,7 @@ public final class Main implements Runnable {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("triangulate: " + e.getMessage());
+    err.println("triangulate: " + Printable.of(e.getMessage()));
     err.println("See 'triangulate help" + subcommandPath(cmd) + "'.");
     err.flush();
     return CommandLine.ExitCode.USAGE;

@@ -6,13 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.triangulate.pipeline.Pipeline;
+import org.triangulate.web.ServeApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code triangulate serve [--port N] [--host H] [--out DIR] [PATH...]}: the local web app. */
+/**
+ * {@code triangulate serve [--port N] [--host H] [--out DIR] [PATH...]}: parses the options, builds
+ * the pipeline and starts the web app ({@link ServeApp}, in the web module) on it, prints its
+ * address and waits for Ctrl-C.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -21,7 +27,8 @@ import picocli.CommandLine.Spec;
       "as a local web app: the same page as report.html at /, the report as JSON at /api/report,",
       "the stories at /api/stories and /api/stories/{id}. POST /api/articles adds an article",
       "(a text/plain body, with ?title= if wanted, or a multipart upload in the field 'file', in",
-      "any format analyze reads), keeps it in DIR/added/ and runs the pipeline again.",
+      "any format analyze reads), keeps it in DIR/added/ and analyses again only the stories it",
+      "changes.",
       "",
       "Listens on 127.0.0.1 only unless --host says otherwise. Stops on Ctrl-C."
     },
@@ -80,22 +87,33 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535: " + port);
     }
-    PrintWriter stdout = spec.commandLine().getOut();
-    ServeApp app = ServeApp.start(paths, out, options(spec), spec.commandLine().getErr(), host, port);
-    this.app = app;
-    Thread hook = new Thread(this::stop, "triangulate-serve-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    String shown = app.address().getAddress().isAnyLocalAddress() ? host : app.address().getHostString();
-    if (shown.contains(":")) {
-      shown = "[" + shown + "]";
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1: " + workers);
     }
-    stdout.println("Serving http://" + shown + ":" + app.port() + "/");
-    stdout.flush();
-    stopped.await();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is what stopped it
+    if (maxBytes < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be >= 1: " + maxBytes);
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    // The command owns the pipeline: it closes it once the app has stopped.
+    try (Pipeline pipeline = Components.pipeline(workers, !noAnnotate, maxBytes)) {
+      ServeApp app = ServeApp.start(pipeline, paths, out, spec.commandLine().getErr(), host, port);
+      this.app = app;
+      Thread hook = new Thread(this::stop, "triangulate-serve-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      String shown = app.address().getAddress().isAnyLocalAddress() ? host : app.address().getHostString();
+      if (shown.contains(":")) {
+        shown = "[" + shown + "]";
+      }
+      stdout.println("Serving http://" + shown + ":" + app.port() + "/");
+      stdout.flush();
+      stopped.await();
+      app.stop(); // stop() may have come before the app was up; stopped before the pipeline closes
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is what stopped it
+      }
     }
     return 0;
   }
@@ -107,19 +125,5 @@ final class ServeCommand implements Callable<Integer> {
       a.stop();
     }
     stopped.countDown();
-  }
-
-  /** The run options analyze would have, from this command's own (its --out means DIR). */
-  RunOptions options(CommandLine.Model.CommandSpec spec) {
-    RunOptions o = new RunOptions();
-    o.spec = spec;
-    o.out = out.resolve("tmp");
-    o.threads = threads;
-    o.maxBytes = maxBytes;
-    o.noAnnotate = noAnnotate;
-    o.progress = ProgressDisplay.Mode.none;
-    o.threads();
-    o.maxBytes();
-    return o;
   }
 }

@@ -17,6 +17,8 @@ import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
 import org.triangulate.model.Provenance;
 import org.triangulate.model.Story;
+import org.triangulate.pipeline.Pipeline;
+import org.triangulate.report.Report;
 import org.triangulate.reconcile.StoryEvidence;
 
 /**
@@ -47,28 +49,25 @@ final class HamaEvidence {
   /** The evidence of every story the articles under a path form, through the real pipeline. */
   static List<StoryEvidence> all(Path input) {
     Inputs.Expansion ex = Inputs.expand(List.of(input.toString()), Path.of(""));
-    IngestResult r =
-        Corpus.ingest(
-            ex.inputs(),
-            Components.ingester(IngestOptions.DEFAULT_MAX_BYTES),
-            2,
-            Corpus.Progress.none());
-    List<Story> stories = new StoryGrouper(GroupOptions.defaults()).group(r.articles());
-    Annotated annotated =
-        Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
-    Map<String, Provenance> provenance =
-        Runs.provenance(r.articles(), stories, annotated.entities(), 2);
+    Report report;
+    try (Pipeline pipeline = Components.pipeline(2, true, IngestOptions.DEFAULT_MAX_BYTES)) {
+      IngestResult r = pipeline.ingest(ex.inputs(), Corpus.Progress.none());
+      report = pipeline.analyze(ex.inputs().size(), r.articles(), r.problems());
+    }
+    List<Story> stories = report.stories();
+    Map<String, Provenance> provenance = report.provenance();
     Map<String, Article> byId =
-        r.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
+        report.articles().stream().collect(Collectors.toMap(Article::id, Function.identity()));
     Map<String, Entity> entities =
-        annotated.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity()));
+        report.entities().stream().collect(Collectors.toMap(Entity::id, Function.identity()));
+    Map<String, org.triangulate.model.Annotations> annotations = report.annotations();
     return stories.stream()
         .map(
             s ->
                 new StoryEvidence(
                     s,
                     s.articles().stream().map(byId::get).toList(),
-                    annotated.byArticle(),
+                    annotations,
                     entities,
                     provenance.getOrDefault(
                         s.id(),

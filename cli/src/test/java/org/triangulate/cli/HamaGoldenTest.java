@@ -33,6 +33,8 @@ import org.triangulate.model.Link;
 import org.triangulate.model.Provenance;
 import org.triangulate.model.Quote;
 import org.triangulate.model.Story;
+import org.triangulate.pipeline.Pipeline;
+import org.triangulate.report.Report;
 import org.triangulate.model.Removal;
 import org.triangulate.report.JsonReportWriter;
 
@@ -53,17 +55,19 @@ class HamaGoldenTest {
   @BeforeAll
   static void ingest() throws IOException {
     Inputs.Expansion ex = Inputs.expand(List.of(Fixtures.HAMA.toString()), Path.of(""));
-    IngestResult r =
-        Corpus.ingest(
-            ex.inputs(), Components.ingester(IngestOptions.DEFAULT_MAX_BYTES), 2, Corpus.Progress.none());
-    assertThat(r.problems()).isEmpty();
+    Report report;
+    IngestResult r;
+    try (Pipeline pipeline = Components.pipeline(2, true, IngestOptions.DEFAULT_MAX_BYTES)) {
+      r = pipeline.ingest(ex.inputs(), Corpus.Progress.none());
+      assertThat(r.problems()).isEmpty();
+      report = pipeline.analyze(ex.inputs().size(), r.articles(), r.problems());
+    }
     articles = r.articles().stream().collect(Collectors.toMap(Article::id, a -> a));
-    List<Story> stories = new StoryGrouper(GroupOptions.defaults()).group(r.articles());
-    annotated =
-        Components.annotator().annotate(r.articles(), ReferenceDates.of(r.articles(), stories), 2);
+    List<Story> stories = report.stories();
+    annotated = new Annotated(report.entities(), report.annotations(), report.problems());
     assertThat(annotated.problems()).isEmpty();
     assertThat(stories).hasSize(1);
-    provenance = Runs.provenance(r.articles(), stories, annotated.entities(), 2).get(stories.get(0).id());
+    provenance = report.provenance().get(stories.get(0).id());
   }
 
   /** The story's links, derivations, credits and independent sources, pinned like the articles. */

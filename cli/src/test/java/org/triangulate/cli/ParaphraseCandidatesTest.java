@@ -113,7 +113,13 @@ class ParaphraseCandidatesTest {
     List<String> storyIds = articles.stream().map(Article::id).sorted().toList();
     assertThat(storyIds.size()).isGreaterThan(StoryAligner.ALL_PAIRS_UP_TO);
     Story story = new Story("big", "Hama and others", storyIds, Optional.empty(), Optional.empty(), List.of());
-    Provenance p = Runs.provenance(articles, List.of(story), List.of(), 2).get("big");
+    Map<String, Article> byId = new java.util.HashMap<>();
+    articles.forEach(a -> byId.put(a.id(), a));
+    Provenance p =
+        new org.triangulate.pipeline.StoryStages(Components.embedder())
+            .run(story, byId, null, Map.of(), Map.of())
+            .provenance()
+            .orElseThrow();
     Set<String> linked = new TreeSet<>();
     for (Link l : p.links()) {
       linked.add(key(l.a().article(), l.b().article()));

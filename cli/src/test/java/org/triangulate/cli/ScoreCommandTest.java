@@ -43,11 +43,9 @@ class ScoreCommandTest {
   /** The target, end to end: analyze the ECB+ development set, then score it. */
   @Test
   void reproducesTheEcbPlusScoreEndToEnd() throws IOException {
-    Path ecb = Path.of("../../shared/eval/ecbplus-dev");
-    Assumptions.assumeTrue(Files.exists(ecb.resolve("articles.jsonl")), "needs ../shared/eval beside the project");
-    Path out = tmp.resolve("out");
-    Cli analyze = Cli.run("analyze", ecb.resolve("articles.jsonl").toString(), "--out", out.toString());
-    assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+    Assumptions.assumeTrue(EcbPlusDev.available(), EcbPlusDev.missing());
+    Path ecb = EcbPlusDev.DIR;
+    Path out = EcbPlusDev.get().reportFile().getParent();
     Cli score = Cli.run("score", "--gold", ecb.resolve("gold.tsv").toString(), out.resolve("report.json").toString());
     assertThat(score.out()).contains("items 772 (in gold but not in the report: 0");
     Matcher ari = Pattern.compile("ARI (\\d\\.\\d+)").matcher(score.out());
@@ -58,6 +56,22 @@ class ScoreCommandTest {
     assertThat(Double.parseDouble(f1.group(1))).isGreaterThanOrEqualTo(0.92);
     annotatedEveryArticle(out.resolve("report.json"));
     reconciledEveryStory(out.resolve("report.json"));
+  }
+
+  /**
+   * Each distinct sentence of the development set is embedded once, though align, paraphrase
+   * candidates and reconcile each ask for sentences; every article is read by the NLP models once.
+   */
+  @Test
+  void theDevelopmentSetEmbedsEachDistinctSentenceOnce() throws IOException {
+    Assumptions.assumeTrue(EcbPlusDev.available(), EcbPlusDev.missing());
+    org.triangulate.pipeline.Stats stats = EcbPlusDev.get().stats();
+    System.out.println(
+        "ECB+ dev embedding: requested " + stats.counter("embed.requested") + ", embedded "
+            + stats.counter("embed.embedded") + ", distinct " + stats.counter("embed.distinct"));
+    assertThat(stats.counter("embed.embedded")).isPositive().isEqualTo(stats.counter("embed.distinct"));
+    assertThat(stats.counter("embed.requested")).isGreaterThan(stats.counter("embed.embedded"));
+    assertThat(stats.counter("annotate.read")).isEqualTo(772);
   }
 
   /**

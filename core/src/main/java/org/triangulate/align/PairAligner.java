@@ -1,5 +1,7 @@
 package org.triangulate.align;
 
+import org.triangulate.text.TextUnits;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Chunk;

@@ -1,5 +1,7 @@
 package org.triangulate.align;
 
+import org.triangulate.text.LexicalStemmer;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,16 +33,7 @@ import java.util.Set;
  */
 final class SentenceTokens {
 
-  static final Set<String> STOPWORDS =
-      Set.of(
-          "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-          "from", "as", "into", "about", "than", "that", "this", "these", "those", "it", "its", "is",
-          "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-          "will", "would", "shall", "should", "can", "could", "may", "might", "must", "he", "she",
-          "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "me", "my",
-          "which", "who", "whom", "whose", "what", "when", "where", "while", "there", "here", "also",
-          "so", "if", "then", "up", "out", "over", "after", "before", "said", "says", "say", "all",
-          "some", "any", "more", "most", "such", "other", "just", "only", "very", "s", "am");
+  static final Set<String> STOPWORDS = org.triangulate.text.StopWords.ENGLISH;
 
   /** Titles written with a capital that are not names themselves. */
   private static final Set<String> TITLES =

@@ -1,5 +1,7 @@
 package org.triangulate.align;
 
+import org.triangulate.text.TextUnits;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

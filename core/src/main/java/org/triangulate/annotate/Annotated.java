@@ -19,6 +19,14 @@ public record Annotated(
 
   public static final Annotated NONE = new Annotated(List.of(), Map.of(), List.of());
 
+  /** The annotations and entities of {@code linked}, with the problems of {@code readings}. */
+  public static Annotated of(Annotator.Linked linked, List<ArticleReading> readings) {
+    List<Problem> problems = new java.util.ArrayList<>();
+    readings.forEach(r -> problems.addAll(r.problems()));
+    problems.sort(null);
+    return new Annotated(linked.entities(), linked.byArticle(), problems);
+  }
+
   public Annotated {
     entities = List.copyOf(entities);
     byArticle = java.util.Collections.unmodifiableMap(new TreeMap<>(byArticle));

@@ -57,9 +57,10 @@ final class Dictionary {
   }
 
   /** Counts the document frequencies of the features of {@code batch} (pass one of two). */
-  void update(List<Article> batch, int threads) {
+  void update(List<Article> batch, org.triangulate.work.Workers workers, int threads) {
     LongIntMap counts = new LongIntMap(1 << 16);
     Parallel.forEach(
+        workers,
         threads,
         batch.size(),
         Counter::new,

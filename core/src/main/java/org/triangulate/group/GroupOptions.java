@@ -5,7 +5,8 @@ package org.triangulate.group;
  * are tuned on the ECB+ development set (see {@code package-info}); the date parameters are not
  * (ECB+ has no dates) and are set by judgement.
  *
- * @param threads worker threads for feature extraction and neighbour search; the result does not
+ * @param threads how many of the workers the grouper is given its loops may use (1: the calling
+ *     thread alone); the result does not
  *     depend on it
  * @param neighbours {@code k}: each article links to its {@code k} most similar articles (when they
  *     pass {@code minSimilarity}); the links of all articles form the graph that is clustered

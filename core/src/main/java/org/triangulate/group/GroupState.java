@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.triangulate.work.Workers;
 import org.triangulate.model.Article;
 import org.triangulate.model.Story;
 
@@ -26,8 +27,11 @@ final class GroupState {
   private final List<Article> articles = new ArrayList<>();
   private final Map<String, Integer> byId = new HashMap<>();
 
-  GroupState(GroupOptions options, boolean keepRare) {
+  private final Workers workers;
+
+  GroupState(GroupOptions options, boolean keepRare, Workers workers) {
     this.options = options;
+    this.workers = java.util.Objects.requireNonNull(workers, "workers");
     this.dictionary = new Dictionary(keepRare);
     this.vectors = new Vectors(options);
     this.index = new NeighbourIndex(options, vectors);
@@ -67,12 +71,12 @@ final class GroupState {
       articles.add(a);
     }
     int threads = options.threads();
-    dictionary.update(sorted, threads);
-    vectors.add(sorted, dictionary, threads);
+    dictionary.update(sorted, workers, threads);
+    vectors.add(sorted, dictionary, workers, threads);
     index.add(base, total, dictionary.size());
     NeighbourIndex.Found[] found = new NeighbourIndex.Found[sorted.size()];
     Parallel.forEach(
-        threads, sorted.size(), index::query, (q, i) -> found[i] = q.neighbours(base + i));
+        workers, threads, sorted.size(), index::query, (q, i) -> found[i] = q.neighbours(base + i));
     graph.ensure(total);
     boolean[] touched = new boolean[total];
     List<int[]> dropped = new ArrayList<>();
@@ -136,6 +140,6 @@ final class GroupState {
   }
 
   List<Story> stories() {
-    return new StoryBuilder(options, articles, vectors, dictionary, graph, linkage).build();
+    return new StoryBuilder(options, workers, articles, vectors, dictionary, graph, linkage).build();
   }
 }

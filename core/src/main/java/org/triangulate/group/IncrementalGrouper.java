@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.triangulate.model.Article;
 import org.triangulate.model.Story;
+import org.triangulate.work.Workers;
 
 /**
  * The group stage in incremental mode: new articles join the existing stories or open new ones,
@@ -18,8 +19,14 @@ public final class IncrementalGrouper {
 
   private final GroupState state;
 
+  /** A grouper that runs on the calling thread alone. */
   public IncrementalGrouper(GroupOptions options) {
-    this.state = new GroupState(Objects.requireNonNull(options, "options"), true);
+    this(options, Workers.inline());
+  }
+
+  /** A grouper whose loops run on {@code workers}, using at most {@link GroupOptions#threads()}. */
+  public IncrementalGrouper(GroupOptions options, Workers workers) {
+    this.state = new GroupState(Objects.requireNonNull(options, "options"), true, workers);
   }
 
   /**
@@ -31,7 +38,13 @@ public final class IncrementalGrouper {
    */
   public static IncrementalGrouper of(
       GroupOptions options, List<Story> existing, List<Article> existingArticles) {
-    IncrementalGrouper grouper = new IncrementalGrouper(options);
+    return of(options, Workers.inline(), existing, existingArticles);
+  }
+
+  /** As {@link #of(GroupOptions, List, List)}, with loops on {@code workers}. */
+  public static IncrementalGrouper of(
+      GroupOptions options, Workers workers, List<Story> existing, List<Article> existingArticles) {
+    IncrementalGrouper grouper = new IncrementalGrouper(options, workers);
     Map<String, Article> byId = new HashMap<>();
     for (Article a : existingArticles) {
       if (byId.put(a.id(), a) != null) {

@@ -29,14 +29,18 @@ final class StoryBuilder {
   private final Graph graph;
   private final Linkage linkage;
 
+  private final org.triangulate.work.Workers workers;
+
   StoryBuilder(
       GroupOptions options,
+      org.triangulate.work.Workers workers,
       List<Article> articles,
       Vectors vectors,
       Dictionary dictionary,
       Graph graph,
       Linkage linkage) {
     this.options = options;
+    this.workers = workers;
     this.articles = articles;
     this.vectors = vectors;
     this.dictionary = dictionary;
@@ -87,6 +91,7 @@ final class StoryBuilder {
     }
     Story[] stories = new Story[clusters.size()];
     Parallel.forEach(
+        workers,
         options.threads(),
         clusters.size(),
         () -> new Keys(options, articles, vectors, dictionary),

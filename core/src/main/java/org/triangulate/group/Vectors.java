@@ -66,11 +66,12 @@ final class Vectors {
   }
 
   /** Builds the vectors of {@code batch}, which become articles {@code size()...} (pass two). */
-  void add(List<Article> batch, Dictionary dictionary, int threads) {
+  void add(
+      List<Article> batch, Dictionary dictionary, org.triangulate.work.Workers workers, int threads) {
     int base = size;
     ensure(base + batch.size());
     Parallel.forEach(
-        threads, batch.size(), Builder::new, (b, i) -> b.build(batch.get(i), base + i, dictionary));
+        workers, threads, batch.size(), Builder::new, (b, i) -> b.build(batch.get(i), base + i, dictionary));
     size = base + batch.size();
   }
 

@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.triangulate.model.Article;
 import org.triangulate.model.Problem;
+import org.triangulate.work.Workers;
 
 /**
  * Ingests many inputs on several threads and makes one deterministic result: articles sorted by id,
@@ -37,44 +34,18 @@ public final class Corpus {
 
   private Corpus() {}
 
-  /** Reads every input with {@code threads} threads (1 reads on the calling thread). */
+  /** Reads every input on {@code workers}, one input at a time per thread. */
   public static IngestResult ingest(
-      List<Inputs.Input> inputs, Ingester ingester, int threads, Progress progress) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1: " + threads);
-    }
-    List<IngestResult> results = new ArrayList<>(inputs.size());
+      List<Inputs.Input> inputs, Ingester ingester, Workers workers, Progress progress) {
     AtomicInteger done = new AtomicInteger();
-    if (threads == 1 || inputs.size() < 2) {
-      for (Inputs.Input in : inputs) {
-        results.add(ingester.ingest(in.path(), in.source()));
-        progress.inputDone(in.source(), done.incrementAndGet(), inputs.size());
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-      try {
-        List<Future<IngestResult>> futures = new ArrayList<>(inputs.size());
-        for (Inputs.Input in : inputs) {
-          futures.add(
-              pool.submit(
-                  () -> {
-                    IngestResult r = ingester.ingest(in.path(), in.source());
-                    progress.inputDone(in.source(), done.incrementAndGet(), inputs.size());
-                    return r;
-                  }));
-        }
-        for (Future<IngestResult> f : futures) {
-          results.add(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("ingest was interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("ingest failed: " + e.getCause(), e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
+    List<IngestResult> results =
+        workers.map(
+            inputs,
+            in -> {
+              IngestResult r = ingester.ingest(in.path(), in.source());
+              progress.inputDone(in.source(), done.incrementAndGet(), inputs.size());
+              return r;
+            });
     return merge(results);
   }
 
@@ -143,14 +114,5 @@ public final class Corpus {
     } catch (NumberFormatException e) {
       return -1;
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "ingest-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import org.triangulate.ingest.html.HtmlExtractor;
 import org.triangulate.ingest.html.HtmlPage;
 import org.triangulate.ingest.jsonl.JsonlReader;
@@ -122,7 +121,7 @@ public final class Ingester {
     }
     InputStream raw = in;
     if (isGzipName(name)) {
-      raw = new GZIPInputStream(in, 1 << 16);
+      raw = BoundedGzip.container(in);
     }
     raw = raw.markSupported() ? raw : new BufferedInputStream(raw, 1 << 16);
     raw.mark(HEAD);
@@ -145,6 +144,8 @@ public final class Ingester {
     } catch (EOFException e) {
       out.problem(
           Problem.error(source, "file", STAGE, "the compressed file ends early: " + message(e)));
+    } catch (BoundedGzip.LimitException e) {
+      out.problem(Problem.error(source, "file", STAGE, e.getMessage()));
     } finally {
       utf8.warnings().forEach(out::problem);
     }
@@ -230,9 +231,12 @@ public final class Ingester {
             cleaned.repairs()));
   }
 
-  private static byte[] gunzip(String source, byte[] bytes, Collector out) {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-      return in.readAllBytes();
+  private byte[] gunzip(String source, byte[] bytes, Collector out) {
+    try {
+      return BoundedGzip.document(bytes, options.maxBytes());
+    } catch (BoundedGzip.LimitException e) {
+      out.problem(Problem.error(source, "file", STAGE, e.getMessage()));
+      return null;
     } catch (IOException e) {
       out.problem(
           Problem.error(source, "file", STAGE, "cannot decompress the gzip file: " + message(e)));

@@ -238,12 +238,12 @@ final class Claims {
           continue;
         }
         for (SlotValue x : a.slots()) {
-          if (!x.key().endsWith(Slots.WITHIN) || Units.overlap(x.span(), e.a()) == 0
+          if (!x.key().endsWith(Slots.WITHIN) || UnitReader.overlap(x.span(), e.a()) == 0
               || x.key().startsWith("quantity|count||")) {
             continue;
           }
           for (SlotValue y : b.slots()) {
-            if (y.key().equals(x.key()) && Units.overlap(y.span(), e.b()) > 0 && !x.compatible(y)
+            if (y.key().equals(x.key()) && UnitReader.overlap(y.span(), e.b()) > 0 && !x.compatible(y)
                 && !(x.kind() == SlotValue.Kind.TIME && (x.relative() || y.relative()))) {
               Map<Unit, SlotValue> values = new LinkedHashMap<>();
               values.put(a, x);

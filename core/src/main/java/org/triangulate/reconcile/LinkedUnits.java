@@ -45,7 +45,7 @@ final class LinkedUnits {
       return out;
     }
     for (Unit u : units) {
-      int o = Units.overlap(u.span(), span);
+      int o = UnitReader.overlap(u.span(), span);
       if (o > 0 && (2 * o >= u.span().length() || 2 * o >= span.length())) {
         out.add(u);
       }

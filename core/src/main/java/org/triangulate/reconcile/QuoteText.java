@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.triangulate.align.TextUnits;
+import org.triangulate.text.TextUnits;
 import org.triangulate.model.Quote;
 import org.triangulate.model.Span;
 

@@ -27,7 +27,7 @@ public final class Reconciler {
   }
 
   public Reconciliation reconcile(StoryEvidence evidence) {
-    List<Unit> units = Units.of(evidence);
+    List<Unit> units = UnitReader.of(evidence);
     float[][] vectors = new float[units.size()][];
     if (embedder != null && !units.isEmpty()) {
       List<float[]> vs = embedder.embed(units.stream().map(Unit::text).toList());

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.triangulate.align.LexicalStemmer;
+import org.triangulate.text.LexicalStemmer;
 import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
@@ -95,7 +95,7 @@ final class Slots {
     String text = article.text();
     List<SlotValue> out = new ArrayList<>();
     for (Quantity q : ann.quantities()) {
-      if (Units.inside(q.span(), sentence)) {
+      if (UnitReader.inside(q.span(), sentence)) {
         quantity(ev, text, ann, q).ifPresent(out::add);
       }
     }
@@ -109,7 +109,7 @@ final class Slots {
       }
     }
     for (TimeRef t : ann.times()) {
-      if (Units.inside(t.span(), sentence)) {
+      if (UnitReader.inside(t.span(), sentence)) {
         time(t).ifPresent(out::add);
       }
     }
@@ -302,7 +302,7 @@ final class Slots {
     Mention best = null;
     int bestGap = Integer.MAX_VALUE;
     for (Mention m : ann.mentions()) {
-      if (!Units.inside(m.span(), sentence) || !m.kind().equals("name")) {
+      if (!UnitReader.inside(m.span(), sentence) || !m.kind().equals("name")) {
         continue;
       }
       Optional<Entity> e = ev.entity(m.entity());

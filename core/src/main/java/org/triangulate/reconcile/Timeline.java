@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.triangulate.align.LexicalStemmer;
-import org.triangulate.align.TextUnits;
+import org.triangulate.text.LexicalStemmer;
+import org.triangulate.text.TextUnits;
 import org.triangulate.model.Link;
 import org.triangulate.model.Span;
 import org.triangulate.model.TimeRef;
@@ -38,7 +38,7 @@ final class Timeline {
       String text = ev.article(u.article()).text();
       List<TimeRef> times = new ArrayList<>();
       for (TimeRef t : ev.annotations(u.article()).times()) {
-        if (Units.inside(t.span(), u.span()) && GRANULARITIES.contains(t.granularity()) && !t.value().contains("X")
+        if (UnitReader.inside(t.span(), u.span()) && GRANULARITIES.contains(t.granularity()) && !t.value().contains("X")
             && !dateline(text, u.span(), t.span()) && !whenSaid(text, u.span(), t.span())) {
           times.add(t);
         }
@@ -109,7 +109,7 @@ final class Timeline {
   private static boolean whenSaid(String text, Span sentence, Span time) {
     List<TextUnits.Word> words = TextUnits.words(text, new Span(sentence.begin(), time.begin()));
     for (int i = Math.max(0, words.size() - 3); i < words.size(); i++) {
-      if (Units.REPORTING.contains(words.get(i).norm())) {
+      if (UnitReader.REPORTING.contains(words.get(i).norm())) {
         return true;
       }
     }
@@ -164,7 +164,7 @@ final class Timeline {
   private static Set<String> stems(String text, Span clause, Span time) {
     Set<String> out = new TreeSet<>();
     for (TextUnits.Word w : TextUnits.words(text, clause)) {
-      if (Units.overlap(w.span(), time) == 0 && !LexicalStemmer.isStopword(w.norm()) && w.norm().length() > 1) {
+      if (UnitReader.overlap(w.span(), time) == 0 && !LexicalStemmer.isStopword(w.norm()) && w.norm().length() > 1) {
         out.add(LexicalStemmer.stem(w.norm()));
       }
     }

@@ -216,11 +216,17 @@ public final class JsonReportWriter {
     g.writeEndArray();
   }
 
-  /** A number, written without a fraction when it has none, rounded to six decimals otherwise. */
+  /**
+   * A number, written without a fraction when it has none, rounded to six decimals otherwise; from
+   * a billion up, where six decimals are past a double's precision anyway, as it is (rounding
+   * through a {@code long} would overflow).
+   */
   private static void number(JsonGenerator g, String name, double v) throws IOException {
     g.writeFieldName(name);
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       g.writeNumber((long) v);
+    } else if (Math.abs(v) >= 1e9) {
+      g.writeNumber(v);
     } else {
       g.writeNumber(Math.round(v * 1e6) / 1e6);
     }
@@ -265,6 +271,13 @@ public final class JsonReportWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (!s.aliases().isEmpty()) {
+      g.writeArrayFieldStart("aliases");
+      for (String a : s.aliases()) {
+        g.writeString(a);
+      }
+      g.writeEndArray();
+    }
     provenance(g, p);
     reconciliation(g, r);
     g.writeEndObject();

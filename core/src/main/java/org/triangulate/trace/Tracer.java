@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.triangulate.align.TextUnits;
+import org.triangulate.text.TextUnits;
 import org.triangulate.model.Article;
 import org.triangulate.model.Credit;
 import org.triangulate.model.Derivation;

@@ -1,5 +1,7 @@
 package org.triangulate.align;
 
+import org.triangulate.text.TextUnits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

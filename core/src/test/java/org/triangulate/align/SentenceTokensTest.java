@@ -1,5 +1,7 @@
 package org.triangulate.align;
 
+import org.triangulate.text.LexicalStemmer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

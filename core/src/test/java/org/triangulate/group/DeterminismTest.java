@@ -13,8 +13,11 @@ import org.triangulate.model.Story;
 /** The stories do not depend on the order of the articles nor on the number of threads. */
 class DeterminismTest {
 
+  /** Four workers; the options decide how many of them a loop uses. */
+  private static final org.triangulate.pipeline.WorkerPool POOL = new org.triangulate.pipeline.WorkerPool(4);
+
   private static List<Story> group(List<Article> articles, int threads) {
-    return new StoryGrouper(GroupOptions.defaults().withThreads(threads)).group(articles);
+    return new StoryGrouper(GroupOptions.defaults().withThreads(threads), POOL).group(articles);
   }
 
   private static List<Article> shuffled(List<Article> articles, long seed) {
@@ -50,7 +53,7 @@ class DeterminismTest {
 
   /** Adds the articles in three batches by id range, whatever their order in the list. */
   private static List<Story> incremental(List<Article> articles, int threads) {
-    IncrementalGrouper g = new IncrementalGrouper(GroupOptions.defaults().withThreads(threads));
+    IncrementalGrouper g = new IncrementalGrouper(GroupOptions.defaults().withThreads(threads), POOL);
     List<Article> sorted =
         articles.stream().sorted(java.util.Comparator.comparing(Article::id)).toList();
     int third = sorted.size() / 3;

@@ -24,7 +24,7 @@ class SyntheticCorpusTest {
   @BeforeAll
   static void read() {
     Inputs.Expansion e = Inputs.expand(List.of("../examples/hama"), Path.of(""));
-    hama = Corpus.ingest(e.inputs(), new Ingester(IngestOptions.basic()), 1, Corpus.Progress.none()).articles();
+    hama = Corpus.ingest(e.inputs(), new Ingester(IngestOptions.basic()), org.triangulate.work.Workers.inline(), Corpus.Progress.none()).articles();
   }
 
   @Test

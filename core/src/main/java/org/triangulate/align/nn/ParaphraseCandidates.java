@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.triangulate.align.Embedder;
-import org.triangulate.align.TextUnits;
+import org.triangulate.text.TextUnits;
 import org.triangulate.model.Span;
 
 /**

@@ -5,26 +5,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.triangulate.annotate.Annotated;
 import org.triangulate.annotate.Annotator;
+import org.triangulate.annotate.ArticleReading;
+import org.triangulate.model.Entity;
 import org.triangulate.annotate.ReferenceDates;
 import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
 import org.triangulate.model.Mention;
 import org.triangulate.model.Problem;
-import org.triangulate.model.Quantity;
 import org.triangulate.model.Quote;
 import org.triangulate.model.Span;
-import org.triangulate.model.TimeRef;
 import org.triangulate.nlp.annotate.Reading.LocalMention;
 
 /**
- * The annotate stage on Stanford CoreNLP: each article is read on its own (in parallel), then the
- * run's entities are linked across articles. Models load once per JVM ({@link CoreNlp#get()}).
+ * The annotate stage on Stanford CoreNLP: each article is read on its own ({@link #read}, on
+ * whatever thread calls it), then new readings are linked to the corpus's entities ({@link
+ * #link}). Models load once per JVM ({@link CoreNlp#get()}); nothing here starts a thread.
  */
 public final class CoreNlpAnnotator implements Annotator {
 
@@ -35,10 +31,14 @@ public final class CoreNlpAnnotator implements Annotator {
 
   private final CoreNlp nlp;
   private final Entities entities;
+  private final java.util.Set<String> listIds;
 
   private CoreNlpAnnotator() {
     this.nlp = CoreNlp.get();
     this.entities = new Entities(EntityList.get());
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    EntityList.get().entries().forEach(e -> ids.add(e.id()));
+    this.listIds = java.util.Set.copyOf(ids);
   }
 
   /** The shared annotator; the first call loads the models. */
@@ -56,66 +56,82 @@ public final class CoreNlpAnnotator implements Annotator {
     return i;
   }
 
-  /** What one article gives before linking. */
-  private record Read(
-      Article article, Reading reading, List<Quotes.LocalQuote> quotes, List<Quantity> quantities,
-      List<TimeRef> times, Problem problem) {}
+  @Override
+  public ArticleReading read(Article a, Optional<ReferenceDates.Reference> reference) {
+    String text = a.text();
+    List<Problem> problems = new ArrayList<>();
+    if (text.length() > MAX_CHARS) {
+      int cut = text.lastIndexOf('\n', MAX_CHARS);
+      cut = cut > MAX_CHARS / 2 ? cut : MAX_CHARS;
+      problems.add(
+          Problem.warning(
+              a.source(),
+              a.location().orElse("char " + cut),
+              "annotate",
+              "text is " + text.length() + " characters; annotated the first " + cut));
+      text = text.substring(0, cut);
+    }
+    try {
+      Doc doc = nlp.parse(LongRuns.breakRuns(text, LongRuns.MAX_RUN));
+      Reading reading = entities.read(doc);
+      List<ArticleReading.LocalEntity> locals = new ArrayList<>();
+      for (Reading.Local l : reading.entities()) {
+        locals.add(
+            new ArticleReading.LocalEntity(
+                l.id(),
+                l.type(),
+                Optional.ofNullable(l.subtype()),
+                Optional.ofNullable(l.listId()),
+                Optional.ofNullable(l.canonical())));
+      }
+      List<ArticleReading.LocalMention> mentions = new ArrayList<>();
+      for (LocalMention m : reading.mentions()) {
+        mentions.add(
+            new ArticleReading.LocalMention(m.entity(), new Span(m.begin(), m.end()), m.kind(), m.text()));
+      }
+      List<ArticleReading.LocalQuote> quotes = new ArrayList<>();
+      for (Quotes.LocalQuote q : Quotes.find(doc, reading)) {
+        boolean spoken = q.speaker() >= 0 && q.speaker() < locals.size();
+        quotes.add(
+            new ArticleReading.LocalQuote(
+                q.span(),
+                spoken ? q.speaker() : -1,
+                Optional.ofNullable(q.cue()),
+                Optional.ofNullable(q.speakerSpan())));
+      }
+      return new ArticleReading(
+          a.id(), true, locals, mentions, quotes, Quantities.find(doc), Times.find(doc, reference), problems);
+    } catch (RuntimeException | StackOverflowError e) {
+      return ArticleReading.failed(
+          a.id(),
+          Problem.warning(
+              a.source(), a.location().orElse("article " + a.id()), "annotate", "could not annotate: " + e));
+    }
+  }
 
   @Override
-  public Annotated annotate(
-      List<Article> articles, Map<String, ReferenceDates.Reference> references, int threads) {
-    List<Article> sorted = new ArrayList<>(articles);
-    sorted.sort((a, b) -> a.id().compareTo(b.id()));
-    List<Read> reads = new ArrayList<>(sorted.size());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(r, "annotate");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<Read>> futures = new ArrayList<>();
-      for (Article a : sorted) {
-        futures.add(pool.submit(() -> read(a, Optional.ofNullable(references.get(a.id())))));
-      }
-      for (Future<Read> f : futures) {
-        reads.add(f.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("annotation interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("annotation failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    Map<String, Reading> readings = new TreeMap<>();
-    List<Problem> problems = new ArrayList<>();
-    for (Read r : reads) {
-      if (r.reading() != null) {
-        readings.put(r.article().id(), r.reading());
-      }
-      if (r.problem() != null) {
-        problems.add(r.problem());
+  public Linked link(List<Entity> existing, List<ArticleReading> readings) {
+    Map<String, ArticleReading> byId = new TreeMap<>();
+    for (ArticleReading r : readings) {
+      if (r.annotated() && byId.put(r.article(), r) != null) {
+        throw new IllegalArgumentException("two readings of one article: " + r.article());
       }
     }
-    EntityLinker.Result linked = EntityLinker.link(readings);
+    EntityLinker.Result linked = EntityLinker.link(existing, listIds, byId);
     Map<String, Annotations> byArticle = new TreeMap<>();
-    for (Read r : reads) {
-      if (r.reading() == null) {
-        continue;
-      }
-      String id = r.article().id();
+    for (ArticleReading r : byId.values()) {
+      String id = r.article();
       String[] ids = linked.idByArticle().getOrDefault(id, new String[0]);
       List<Mention> mentions = new ArrayList<>();
-      for (LocalMention m : r.reading().mentions()) {
+      for (ArticleReading.LocalMention m : r.mentions()) {
         if (m.entity() < ids.length && ids[m.entity()] != null) {
-          mentions.add(new Mention(ids[m.entity()], new Span(m.begin(), m.end()), m.kind()));
+          mentions.add(new Mention(ids[m.entity()], m.span(), m.kind()));
         }
       }
       mentions.sort(null);
       List<Quote> quotes = new ArrayList<>();
       int n = 0;
-      for (Quotes.LocalQuote q : r.quotes()) {
+      for (ArticleReading.LocalQuote q : r.quotes()) {
         n++;
         Optional<String> speaker =
             q.speaker() >= 0 && q.speaker() < ids.length ? Optional.ofNullable(ids[q.speaker()]) : Optional.empty();
@@ -124,38 +140,11 @@ public final class CoreNlpAnnotator implements Annotator {
                 id + "#q" + n,
                 q.span(),
                 speaker,
-                Optional.ofNullable(q.cue()),
-                speaker.isPresent() ? Optional.ofNullable(q.speakerSpan()) : Optional.empty()));
+                q.cue(),
+                speaker.isPresent() ? q.speakerSpan() : Optional.empty()));
       }
       byArticle.put(id, new Annotations(id, mentions, quotes, r.quantities(), r.times()));
     }
-    problems.sort(null);
-    return new Annotated(linked.entities(), byArticle, problems);
-  }
-
-  private Read read(Article a, Optional<ReferenceDates.Reference> reference) {
-    String text = a.text();
-    Problem problem = null;
-    if (text.length() > MAX_CHARS) {
-      int cut = text.lastIndexOf('\n', MAX_CHARS);
-      cut = cut > MAX_CHARS / 2 ? cut : MAX_CHARS;
-      problem =
-          Problem.warning(
-              a.source(),
-              a.location().orElse("char " + cut),
-              "annotate",
-              "text is " + text.length() + " characters; annotated the first " + cut);
-      text = text.substring(0, cut);
-    }
-    try {
-      Doc doc = nlp.parse(text);
-      Reading reading = entities.read(doc);
-      return new Read(a, reading, Quotes.find(doc, reading), Quantities.find(doc), Times.find(doc, reference), problem);
-    } catch (RuntimeException | StackOverflowError e) {
-      return new Read(
-          a, null, List.of(), List.of(), List.of(),
-          Problem.warning(a.source(), a.location().orElse("article " + a.id()), "annotate",
-              "could not annotate: " + e));
-    }
+    return new Linked(linked.entities(), byArticle);
   }
 }

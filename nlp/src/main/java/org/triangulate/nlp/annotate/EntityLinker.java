@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.triangulate.model.Entity;
-import org.triangulate.nlp.annotate.Reading.Local;
-import org.triangulate.nlp.annotate.Reading.LocalMention;
+import java.util.HashSet;
+import java.util.Set;
+import org.triangulate.annotate.ArticleReading;
+import org.triangulate.annotate.ArticleReading.LocalMention;
+import org.triangulate.model.Span;
 
 /**
  * Links each article's local entities into one entity per real-world referent across the run.
@@ -21,46 +24,96 @@ import org.triangulate.nlp.annotate.Reading.LocalMention;
  * so Hafez al-Assad stays apart from Bashar al-Assad. Other organisations and places join by name
  * and by acronym (an all-capitals name that spells the initials of another's name). A name's type
  * is voted over the whole run. The result does not depend on the order of the articles.
+ *
+ * <p>Incremental: the corpus's existing entities take part as nodes of their own. New mentions join
+ * them by the same rules, so they keep their ids, names and types and gain aliases, descriptions
+ * and counts; two existing entities are never joined, even when a new article would bridge them
+ * (a batch run over all the articles may then link differently). A new entity whose id another
+ * already has gets a suffix from a hash of where it is first named, never a counter.
  */
 final class EntityLinker {
 
-  private record Node(String article, Reading reading, Local local, List<LocalMention> names, List<LocalMention> descriptions) {}
+  /**
+   * A local entity of one article, or an entity the corpus already has ({@code existing} set,
+   * {@code article} empty): existing entities keep their id, name and type, and never join one
+   * another.
+   */
+  private record Node(
+      String article,
+      int locals,
+      int index,
+      String type,
+      String subtype,
+      String listId,
+      String canonical,
+      List<LocalMention> names,
+      List<String> descriptions,
+      Entity existing) {
+
+    /** How many mentions it brings: its names here, or the existing entity's count. */
+    int weight() {
+      return existing != null ? Math.max(1, existing.mentions()) : names.size();
+    }
+  }
 
   private EntityLinker() {}
 
   /**
-   * @param readings each article's reading, by article id
-   * @return for each article, its local entity index → global entity id
+   * @param existing the corpus's entities so far, which keep their ids
+   * @param listIds the curated entity list's ids
+   * @param readings each new article's reading, by article id
+   * @return for each new article, its local entity index → entity id; and every entity
    */
-  static Result link(Map<String, Reading> readings) {
+  static Result link(List<Entity> existing, Set<String> listIds, Map<String, ArticleReading> readings) {
     List<Node> nodes = new ArrayList<>();
-    for (Map.Entry<String, Reading> e : new TreeMap<>(readings).entrySet()) {
-      Reading r = e.getValue();
-      for (Local l : r.entities()) {
-        List<LocalMention> ms = r.mentionsOf(l.id());
+    Set<String> taken = new HashSet<>();
+    for (Entity e : new TreeMap<>(byId(existing)).values()) {
+      taken.add(e.id());
+      List<LocalMention> names = new ArrayList<>();
+      names.add(new LocalMention(0, new Span(0, 0), "name", e.name()));
+      for (String alias : e.aliases()) {
+        names.add(new LocalMention(0, new Span(0, 0), "name", alias));
+      }
+      boolean listed = listIds.contains(e.id());
+      nodes.add(
+          new Node(
+              "", 1, 0, e.type(), e.subtype().orElse(null), listed ? e.id() : null,
+              listed ? e.name() : null, names, e.descriptions(), e));
+    }
+    int existingCount = nodes.size();
+    for (Map.Entry<String, ArticleReading> e : new TreeMap<>(readings).entrySet()) {
+      ArticleReading r = e.getValue();
+      for (ArticleReading.LocalEntity l : r.entities()) {
+        List<LocalMention> ms = r.mentions().stream().filter(m -> m.entity() == l.index()).toList();
         List<LocalMention> names = ms.stream().filter(m -> m.kind().equals("name")).toList();
         if (names.isEmpty()) {
           continue;
         }
-        nodes.add(new Node(e.getKey(), r, l, names, ms.stream().filter(m -> m.kind().equals("description")).toList()));
+        nodes.add(
+            new Node(
+                e.getKey(), r.entities().size(), l.index(), l.type(), l.subtype().orElse(null),
+                l.listId().orElse(null), l.canonical().orElse(null), names,
+                ms.stream().filter(m -> m.kind().equals("description")).map(LocalMention::text).toList(),
+                null));
       }
+    }
+    boolean[] fixed = new boolean[nodes.size()];
+    for (int i = 0; i < existingCount; i++) {
+      fixed[i] = true;
     }
     String[] type = new String[nodes.size()];
     voteTypes(nodes, type);
-    int[] parent = new int[nodes.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
+    Union parent = new Union(fixed);
     Map<String, Integer> byList = new HashMap<>();
     Map<String, Integer> byName = new HashMap<>();
     List<Integer> fullPersons = new ArrayList<>();
     List<Integer> shortPersons = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      if (n.local().listId() != null) {
-        Integer j = byList.putIfAbsent(n.local().listId(), i);
+      if (n.listId() != null) {
+        Integer j = byList.putIfAbsent(n.listId(), i);
         if (j != null) {
-          union(parent, i, j);
+          parent.union(i, j);
         }
         for (LocalMention m : n.names()) {
           byName.putIfAbsent(type[i] + "|" + Names.fold(m.text()), i);
@@ -72,13 +125,13 @@ final class EntityLinker {
     // Organisations and places: by any shared name.
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      if (n.local().listId() != null || type[i].equals("person")) {
+      if (n.listId() != null || type[i].equals("person")) {
         continue;
       }
       for (LocalMention m : n.names()) {
         Integer j = byName.putIfAbsent(type[i] + "|" + Names.fold(m.text()), i);
         if (j != null) {
-          union(parent, i, j);
+          parent.union(i, j);
         }
       }
     }
@@ -91,7 +144,7 @@ final class EntityLinker {
       for (LocalMention m : nodes.get(i).names()) {
         String ini = Names.initials(m.text());
         if (ini.length() >= 2 && !Entities.isAcronym(m.text())) {
-          byInitials.computeIfAbsent(ini, k -> new TreeSet<>()).add(find(parent, i));
+          byInitials.computeIfAbsent(ini, k -> new TreeSet<>()).add(parent.find(i));
         }
       }
     }
@@ -105,10 +158,10 @@ final class EntityLinker {
           if (roots != null) {
             TreeSet<Integer> distinct = new TreeSet<>();
             for (int r : roots) {
-              distinct.add(find(parent, r));
+              distinct.add(parent.find(r));
             }
             if (distinct.size() == 1) {
-              union(parent, i, distinct.first());
+              parent.union(i, distinct.first());
             }
           }
         }
@@ -119,14 +172,17 @@ final class EntityLinker {
       for (int b = 0; b < a; b++) {
         int i = fullPersons.get(a);
         int j = fullPersons.get(b);
-        if (find(parent, i) != find(parent, j) && Names.sameName(fullest(nodes.get(i)), fullest(nodes.get(j)))) {
-          union(parent, i, j);
+        if (fixed[i] && fixed[j]) {
+          continue; // two existing entities never join: no need to compare them
+        }
+        if (parent.find(i) != parent.find(j) && Names.sameName(fullest(nodes.get(i)), fullest(nodes.get(j)))) {
+          parent.union(i, j);
         }
       }
     }
     Map<Integer, Integer> mentionCount = new HashMap<>();
     for (int i : fullPersons) {
-      mentionCount.merge(find(parent, i), nodes.get(i).names().size(), Integer::sum);
+      mentionCount.merge(parent.find(i), nodes.get(i).weight(), Integer::sum);
     }
     for (int i : shortPersons) {
       String word = fullest(nodes.get(i)).get(0);
@@ -136,7 +192,7 @@ final class EntityLinker {
       for (int j : fullPersons) {
         List<String> w = fullest(nodes.get(j));
         if (Names.sameWord(w.get(w.size() - 1), word)) {
-          int root = find(parent, j);
+          int root = parent.find(j);
           int c = mentionCount.getOrDefault(root, 0);
           String name = String.join(" ", w);
           if (c > bestCount || (c == bestCount && name.compareTo(bestName) < 0)) {
@@ -147,27 +203,40 @@ final class EntityLinker {
         }
       }
       if (best >= 0) {
-        union(parent, i, best);
+        parent.union(i, best);
       }
     }
     for (int a = 0; a < shortPersons.size(); a++) {
       for (int b = 0; b < a; b++) {
         int i = shortPersons.get(a);
         int j = shortPersons.get(b);
-        if (find(parent, i) != find(parent, j)
+        if (fixed[i] && fixed[j]) {
+          continue;
+        }
+        if (parent.find(i) != parent.find(j)
             && Names.sameWord(fullest(nodes.get(i)).get(0), fullest(nodes.get(j)).get(0))
             && rootIsShort(parent, i, fullPersons) && rootIsShort(parent, j, fullPersons)) {
-          union(parent, i, j);
+          parent.union(i, j);
         }
       }
     }
-    return build(nodes, type, parent);
+    return build(nodes, type, parent, taken);
   }
 
-  private static boolean rootIsShort(int[] parent, int i, List<Integer> fullPersons) {
-    int r = find(parent, i);
+  private static Map<String, Entity> byId(List<Entity> entities) {
+    Map<String, Entity> out = new HashMap<>();
+    for (Entity e : entities) {
+      if (out.put(e.id(), e) != null) {
+        throw new IllegalArgumentException("two entities with one id: " + e.id());
+      }
+    }
+    return out;
+  }
+
+  private static boolean rootIsShort(Union parent, int i, List<Integer> fullPersons) {
+    int r = parent.find(i);
     for (int f : fullPersons) {
-      if (find(parent, f) == r) {
+      if (parent.find(f) == r) {
         return false;
       }
     }
@@ -178,17 +247,20 @@ final class EntityLinker {
   private static void voteTypes(List<Node> nodes, String[] type) {
     Map<String, Map<String, Integer>> votes = new HashMap<>();
     for (Node n : nodes) {
-      if (n.local().listId() == null) {
+      if (n.existing() != null) {
+        votes.computeIfAbsent(Names.fold(n.existing().name()), k -> new TreeMap<>())
+            .merge(n.type(), n.weight(), Integer::sum);
+      } else if (n.listId() == null) {
         for (LocalMention m : n.names()) {
-          votes.computeIfAbsent(Names.fold(m.text()), k -> new TreeMap<>()).merge(n.local().type(), 1, Integer::sum);
+          votes.computeIfAbsent(Names.fold(m.text()), k -> new TreeMap<>()).merge(n.type(), 1, Integer::sum);
         }
       }
     }
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      type[i] = n.local().type();
-      if (n.local().listId() != null || n.local().subtype() != null) {
-        continue; // the list or the context decided
+      type[i] = n.type();
+      if (n.existing() != null || n.listId() != null || n.subtype() != null) {
+        continue; // the corpus, the list or the context decided
       }
       Map<String, Integer> v = votes.get(Names.fold(longest(n).text()));
       int best = -1;
@@ -216,16 +288,16 @@ final class EntityLinker {
   /** The result of linking. */
   record Result(Map<String, String[]> idByArticle, List<Entity> entities) {}
 
-  private static Result build(List<Node> nodes, String[] type, int[] parent) {
+  private static Result build(List<Node> nodes, String[] type, Union parent, Set<String> taken) {
     Map<Integer, List<Integer>> clusters = new TreeMap<>();
     for (int i = 0; i < nodes.size(); i++) {
-      clusters.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
+      clusters.computeIfAbsent(parent.find(i), k -> new ArrayList<>()).add(i);
     }
-    // Name each cluster, then give ids in a content order so collisions resolve the same way every run.
-    record Named(List<Integer> members, String name, String type, String subtype, String listId, String sortKey) {}
+    // Name each new cluster; a cluster holding an existing entity is that entity, grown.
+    record Named(List<Integer> members, String name, String type, String subtype, String listId, Entity existing) {}
     List<Named> named = new ArrayList<>();
     for (List<Integer> members : clusters.values()) {
-      Node first = nodes.get(members.get(0));
+      Entity existing = null;
       String listId = null;
       String canonical = null;
       Map<String, Integer> subtypes = new TreeMap<>();
@@ -233,45 +305,62 @@ final class EntityLinker {
       Map<String, TreeSet<String>> nameArticles = new TreeMap<>();
       for (int i : members) {
         Node n = nodes.get(i);
-        if (n.local().listId() != null && listId == null) {
-          listId = n.local().listId();
-          canonical = n.local().canonical();
+        if (n.existing() != null) {
+          existing = n.existing();
         }
-        if (n.local().subtype() != null) {
-          subtypes.merge(n.local().subtype(), 1, Integer::sum);
+        if (n.listId() != null && listId == null) {
+          listId = n.listId();
+          canonical = n.canonical();
+        }
+        if (n.subtype() != null) {
+          subtypes.merge(n.subtype(), 1, Integer::sum);
         }
         types.merge(type[i], n.names().size(), Integer::sum);
         for (LocalMention m : n.names()) {
           nameArticles.computeIfAbsent(m.text(), k -> new TreeSet<>()).add(n.article());
         }
       }
+      if (existing != null) {
+        named.add(new Named(members, existing.name(), existing.type(), existing.subtype().orElse(null), null, existing));
+        continue;
+      }
       String t = argmax(types);
       String name = canonical != null ? canonical : bestName(nameArticles, t);
-      String sub = argmax(subtypes);
-      String sortKey = first.article() + "\u0000" + String.format("%09d", first.names().get(0).begin());
-      named.add(new Named(members, name, t, sub, listId, sortKey));
+      named.add(new Named(members, name, t, argmax(subtypes), listId, null));
     }
-    named.sort(Comparator.comparing(Named::sortKey));
-    Map<String, Integer> used = new HashMap<>();
     Map<String, String[]> ids = new TreeMap<>();
     List<Entity> entities = new ArrayList<>();
+    Set<String> used = new HashSet<>(taken);
     for (Named c : named) {
-      String base = c.listId() != null ? c.listId() : c.type() + "/" + Names.slug(c.name());
-      int k = used.merge(base, 1, Integer::sum);
-      String id = k == 1 ? base : base + "-" + k;
+      String id;
+      if (c.existing() != null) {
+        id = c.existing().id();
+      } else {
+        id = c.listId() != null ? c.listId() : c.type() + "/" + Names.slug(c.name());
+        if (!used.add(id)) {
+          // Another referent has the name: tell them apart by where this one is first named.
+          Node first = nodes.get(c.members().get(0));
+          id = id + "-" + shortHash(first.article() + "\u0000" + first.names().get(0).span().begin());
+          used.add(id);
+        }
+      }
       TreeSet<String> aliases = new TreeSet<>();
       TreeSet<String> descriptions = new TreeSet<>();
       int mentions = 0;
       for (int i : c.members()) {
         Node n = nodes.get(i);
-        String[] arr = ids.computeIfAbsent(n.article(), a -> new String[n.reading().entities().size()]);
-        arr[n.local().id()] = id;
+        if (n.existing() != null) {
+          aliases.addAll(n.existing().aliases());
+          descriptions.addAll(n.existing().descriptions());
+          mentions += n.existing().mentions();
+          continue;
+        }
+        String[] arr = ids.computeIfAbsent(n.article(), a -> new String[n.locals()]);
+        arr[n.index()] = id;
         for (LocalMention m : n.names()) {
           aliases.add(m.text());
         }
-        for (LocalMention m : n.descriptions()) {
-          descriptions.add(m.text());
-        }
+        descriptions.addAll(n.descriptions());
         mentions += n.names().size() + n.descriptions().size();
       }
       aliases.remove(c.name());
@@ -279,6 +368,16 @@ final class EntityLinker {
     }
     entities.sort(Comparator.comparing(Entity::id));
     return new Result(ids, entities);
+  }
+
+  private static String shortHash(String key) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 3);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The name most articles use; then one with a lower-case "al-"; then the longest; then the first. */
@@ -328,20 +427,40 @@ final class EntityLinker {
     return best;
   }
 
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
+  /**
+   * Union-find over the nodes. The smaller index becomes the root, so roots do not depend on call
+   * order; two sets that each hold an existing entity never join (the corpus keeps both).
+   */
+  private static final class Union {
+    private final int[] parent;
+    private final boolean[] fixed;
 
-  /** Joins two sets; the smaller index becomes the root, so roots do not depend on call order. */
-  private static void union(int[] parent, int a, int b) {
-    int ra = find(parent, a);
-    int rb = find(parent, b);
-    if (ra != rb) {
-      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    Union(boolean[] fixed) {
+      this.fixed = fixed.clone();
+      this.parent = new int[fixed.length];
+      for (int i = 0; i < parent.length; i++) {
+        parent[i] = i;
+      }
+    }
+
+    int find(int i) {
+      while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+      }
+      return i;
+    }
+
+    void union(int a, int b) {
+      int ra = find(a);
+      int rb = find(b);
+      if (ra == rb || (fixed[ra] && fixed[rb])) {
+        return;
+      }
+      int root = Math.min(ra, rb);
+      int child = Math.max(ra, rb);
+      parent[child] = root;
+      fixed[root] |= fixed[child];
     }
   }
 }

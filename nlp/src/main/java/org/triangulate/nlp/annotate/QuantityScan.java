@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.triangulate.model.Quantity;
 import org.triangulate.model.Span;
-import org.triangulate.nlp.annotate.Units.Dim;
-import org.triangulate.nlp.annotate.Units.Unit;
+import org.triangulate.nlp.annotate.UnitLexicon.Dim;
+import org.triangulate.nlp.annotate.UnitLexicon.Unit;
 
 /** Reads the quantities of one sentence, left to right. See {@link Quantities}. Not shared. */
 final class QuantityScan {
@@ -246,7 +246,7 @@ final class QuantityScan {
     }
     int k = i;
     String currency = null;
-    String sign = Units.currencySign(w(k));
+    String sign = UnitLexicon.currencySign(w(k));
     if (sign != null
         && k + 1 < to
         && (!Character.isLetter(first(w(k))) || w(k).equals(w(k).toUpperCase(Locale.ROOT)))
@@ -275,7 +275,7 @@ final class QuantityScan {
       if (f > 0) {
         return new Num(i, k + 1, v * f, v * f, v * f, Kind.EXACT, currency, null, f, true, false);
       }
-      Unit u = Units.word(suffix);
+      Unit u = UnitLexicon.word(suffix);
       if (u != null && currency == null) {
         return new Num(i, k + 1, v, v, v, Kind.EXACT, null, u, 1, true, false);
       }
@@ -299,14 +299,14 @@ final class QuantityScan {
     double scale = 1;
     boolean any = false;
     int lastSmall = -1;
-    if (is(k, "half") && is(k + 1, "a", "an") && Units.scale(w(k + 2)) >= 1e3
+    if (is(k, "half") && is(k + 1, "a", "an") && UnitLexicon.scale(w(k + 2)) >= 1e3
         && Character.isLetter(first(w(k + 2)))) {
       // "half a million"
-      double sc = Units.scale(w(k + 2));
+      double sc = UnitLexicon.scale(w(k + 2));
       return new Num(i, k + 3, sc / 2, sc / 2, sc / 2, Kind.EXACT, null, null, sc, false, false);
     }
-    if (is(k, "a", "an") && k + 1 < to && (Units.scale(w(k + 1)) > 0 || is(k + 1, "dozen"))) {
-      if (Units.scale(w(k + 1)) > 1e2 || is(k + 1, "hundred", "dozen")) {
+    if (is(k, "a", "an") && k + 1 < to && (UnitLexicon.scale(w(k + 1)) > 0 || is(k + 1, "dozen"))) {
+      if (UnitLexicon.scale(w(k + 1)) > 1e2 || is(k + 1, "hundred", "dozen")) {
         current = 1;
         any = true;
         k++;
@@ -350,7 +350,7 @@ final class QuantityScan {
         k++;
         continue;
       }
-      double sc = x.equals("dozen") ? 12 : Units.scale(x);
+      double sc = x.equals("dozen") ? 12 : UnitLexicon.scale(x);
       if (sc > 0 && any && Character.isLetter(first(x)) && !x.equals("m")) {
         if (sc == 100 || sc == 12) {
           current = (current == 0 ? 1 : current) * sc;
@@ -384,9 +384,9 @@ final class QuantityScan {
     if (k > i) {
       double mag = 1;
       int e = k;
-      while (e < to && (is(e, "dozen") || Units.scale(w(e)) > 0) && !is(e, "m")
+      while (e < to && (is(e, "dozen") || UnitLexicon.scale(w(e)) > 0) && !is(e, "m")
           && Character.isLetter(first(w(e)))) {
-        mag *= is(e, "dozen") ? 12 : Units.scale(w(e));
+        mag *= is(e, "dozen") ? 12 : UnitLexicon.scale(w(e));
         e++;
       }
       if (e == k) {
@@ -395,14 +395,14 @@ final class QuantityScan {
       return new Num(i, e, 2 * mag, 2 * mag, 10 * mag - 1, Kind.VAGUE, null, null, mag, false,
           false);
     }
-    double first = Units.vague(w(k));
+    double first = UnitLexicon.vague(w(k));
     if (first == 0) {
       return null;
     }
     double rest = 1;
     int e = k + 1;
-    while (is(e, "of") && Units.vague(w(e + 1)) >= 1e3 && Units.vague(w(e + 1)) > first) {
-      rest *= Units.vague(w(e + 1));
+    while (is(e, "of") && UnitLexicon.vague(w(e + 1)) >= 1e3 && UnitLexicon.vague(w(e + 1)) > first) {
+      rest *= UnitLexicon.vague(w(e + 1));
       e += 2;
     }
     if (first == 10 && rest == 1 && !is(e, "of")) {
@@ -442,7 +442,7 @@ final class QuantityScan {
     if (u == i && i > from && DIGITS.matcher(w(i - 1)).matches()) {
       return null;
     }
-    Unit unit = Units.word(w(u));
+    Unit unit = UnitLexicon.word(w(u));
     Num n = new Num(i, u + 1, 1, 1, 1, Kind.EXACT, null, null, 1, false, false);
     int end = u + 3;
     String about = null;
@@ -464,7 +464,7 @@ final class QuantityScan {
     Unit unit = null;
     boolean compound = false;
     if (n.currency() != null) {
-      unit = Units.money(n.currency());
+      unit = UnitLexicon.money(n.currency());
     } else if (n.glued() != null) {
       unit = n.glued();
     }
@@ -490,7 +490,7 @@ final class QuantityScan {
             j += 2;
           }
         } else if (is(j + 1, "strong")) {
-          unit = Units.COUNT;
+          unit = UnitLexicon.COUNT;
           compound = true;
           j += 2;
         } else {
@@ -513,9 +513,9 @@ final class QuantityScan {
       }
     }
     if (unit == null) {
-      unit = Units.COUNT;
+      unit = UnitLexicon.COUNT;
     }
-    if (unit == Units.COUNT && is(j, "times", "fold", "time")) {
+    if (unit == UnitLexicon.COUNT && is(j, "times", "fold", "time")) {
       return null;
     }
     if (unit.dim() == Dim.DURATION && (is(j, "ago") || anyNer(n.start(), j, "DATE"))) {
@@ -527,7 +527,7 @@ final class QuantityScan {
         && is(ap.start(), "over")) {
       ap = null;
     }
-    if (n.bareOne() && unit == Units.COUNT && ap == null && post == null) {
+    if (n.bareOne() && unit == UnitLexicon.COUNT && ap == null && post == null) {
       return null;
     }
     int start = ap == null ? n.start() : ap.start();
@@ -623,40 +623,40 @@ final class QuantityScan {
     String a = w(j);
     if (j + 1 < to) {
       String b = w(j + 1);
-      Unit p = Units.pair(a, b);
+      Unit p = UnitLexicon.pair(a, b);
       if (p != null) {
         return new UnitAt(p, j + 2);
       }
-      Unit second = Units.word(b);
+      Unit second = UnitLexicon.word(b);
       if (is(j, "square", "sq", "sq.") && second != null && second.dim() == Dim.LENGTH) {
-        return new UnitAt(Units.area(second), j + 2);
+        return new UnitAt(UnitLexicon.area(second), j + 2);
       }
       if (is(j, "cubic") && second != null && second.dim() == Dim.LENGTH) {
-        return new UnitAt(Units.volume(second), j + 2);
+        return new UnitAt(UnitLexicon.volume(second), j + 2);
       }
-      String adjective = Units.currencyAdjective(a);
-      if (adjective != null && Units.currencyWord(b) != null) {
-        return new UnitAt(Units.money(adjective), j + 2);
+      String adjective = UnitLexicon.currencyAdjective(a);
+      if (adjective != null && UnitLexicon.currencyWord(b) != null) {
+        return new UnitAt(UnitLexicon.money(adjective), j + 2);
       }
     }
-    String code = Units.currencyCode(a);
+    String code = UnitLexicon.currencyCode(a);
     if (code != null) {
-      return new UnitAt(Units.money(code), j + 1);
+      return new UnitAt(UnitLexicon.money(code), j + 1);
     }
-    String cw = Units.currencyWord(a);
+    String cw = UnitLexicon.currencyWord(a);
     if (cw != null) {
       if (is(j, "pound", "pounds")
           && !"MONEY".equals(toks.get(j).ner())
           && n.scale() < 1e6) {
-        return new UnitAt(Units.LB, j + 1);
+        return new UnitAt(UnitLexicon.LB, j + 1);
       }
-      return new UnitAt(Units.money(cw), j + 1);
+      return new UnitAt(UnitLexicon.money(cw), j + 1);
     }
-    Unit u = Units.word(a);
+    Unit u = UnitLexicon.word(a);
     if (u == null) {
       return null;
     }
-    if (u == Units.M && n.currency() != null) {
+    if (u == UnitLexicon.M && n.currency() != null) {
       return null;
     }
     return new UnitAt(u, j + 1);
@@ -824,7 +824,7 @@ final class QuantityScan {
 
   /** A bare number after a proper noun ("Resolution 2254", "Route 5") names a thing. */
   private boolean identifier(Num n, Unit unit, Approx ap, String about) {
-    if (!n.digits() || unit != Units.COUNT || ap != null || about != null || n.scale() > 1
+    if (!n.digits() || unit != UnitLexicon.COUNT || ap != null || about != null || n.scale() > 1
         || n.kind() != Kind.EXACT) {
       return false;
     }
@@ -971,7 +971,7 @@ final class QuantityScan {
   }
 
   private boolean month(int i) {
-    return i >= from && i < to && Character.isUpperCase(first(w(i))) && Units.isMonth(w(i));
+    return i >= from && i < to && Character.isUpperCase(first(w(i))) && UnitLexicon.isMonth(w(i));
   }
 
   private boolean anyNer(int a, int b, String ner) {
@@ -995,7 +995,7 @@ final class QuantityScan {
     if (x.equals("dozen")) {
       return 12;
     }
-    return Units.scale(x);
+    return UnitLexicon.scale(x);
   }
 
   private static double gluedScale(String suffix, boolean money) {
@@ -1004,19 +1004,19 @@ final class QuantityScan {
       case "k" -> 1e3;
       case "m" -> money ? 1e6 : 0;
       case "b" -> money ? 1e9 : 0;
-      default -> Units.scale(x) > 1e2 ? Units.scale(x) : 0;
+      default -> UnitLexicon.scale(x) > 1e2 ? UnitLexicon.scale(x) : 0;
     };
   }
 
   private static int smallWord(String x) {
-    int v = Units.small(x);
+    int v = UnitLexicon.small(x);
     if (v >= 0) {
       return v;
     }
     int dash = x.indexOf('-');
     if (dash > 0) {
-      int t = Units.small(x.substring(0, dash));
-      int u = Units.small(x.substring(dash + 1));
+      int t = UnitLexicon.small(x.substring(0, dash));
+      int u = UnitLexicon.small(x.substring(dash + 1));
       if (t >= 20 && t % 10 == 0 && u > 0 && u < 10) {
         return t + u;
       }

@@ -33,7 +33,7 @@ class AnnotatorTest {
     for (int i = 0; i < idAndText.length; i += 2) {
       articles.add(article(idAndText[i], idAndText[i + 1]));
     }
-    return CoreNlpAnnotator.get().annotate(articles, Map.of(), 2);
+    return CoreNlpAnnotator.get().annotate(articles, Map.of());
   }
 
   private static Entity entity(Annotated a, String name) {
@@ -157,7 +157,7 @@ class AnnotatorTest {
     Article art = article("a", "Rebels entered Hama on Thursday. Officials will meet on Friday.");
     Annotated a =
         CoreNlpAnnotator.get()
-            .annotate(List.of(art), Map.of("a", new ReferenceDates.Reference(LocalDate.of(2024, 12, 5), "story")), 1);
+            .annotate(List.of(art), Map.of("a", new ReferenceDates.Reference(LocalDate.of(2024, 12, 5), "story")));
     assertThat(a.byArticle().get("a").times())
         .extracting(t -> t.span().of(art.text()) + "=" + t.value() + "@" + t.referenceSource().orElse("-"))
         .containsExactly("Thursday=2024-12-05@story", "Friday=2024-12-06@story");

@@ -50,7 +50,7 @@ class MsrpRobustnessTest {
               String.format("msrp-%05d", i++), MSRP.toString(), Optional.of("line " + i), "text",
               ArticleMetadata.EMPTY, s, List.of(), List.of()));
     }
-    Annotated annotated = CoreNlpAnnotator.get().annotate(articles, Map.of(), 2);
+    Annotated annotated = CoreNlpAnnotator.get().annotate(articles, Map.of());
     assertThat(annotated.problems()).isEmpty();
     assertThat(annotated.byArticle()).hasSize(articles.size());
     int mentions = 0;

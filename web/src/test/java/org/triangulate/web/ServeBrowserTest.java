@@ -1,4 +1,4 @@
-package org.triangulate.cli;
+package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.triangulate.pipeline.Pipeline;
 
 /**
  * The page {@code triangulate serve} sends, in headless Chromium: its add-an-article form posts a
@@ -34,25 +35,17 @@ class ServeBrowserTest {
   void theFormAddsAHostileArticleAndTheStoriesUpdateWithoutRunningIt() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     for (String prefix : List.of("000", "002", "003")) {
-      Path src = Fixtures.hamaFiles().stream()
-          .filter(p -> p.getFileName().toString().startsWith(prefix))
-          .findFirst()
-          .orElseThrow();
+      Path src = Fixtures.hamaFile(prefix);
       Files.copy(src, in.resolve(src.getFileName()));
     }
-    RunOptions o = new RunOptions();
-    o.threads = 2;
-    o.maxBytes = 10_000_000;
-    o.noAnnotate = true;
-    o.progress = ProgressDisplay.Mode.none;
     Path dir = tmp.resolve("corpus");
-    o.out = dir.resolve("tmp");
 
+    Pipeline pipeline = RealPipeline.of(false);
     ServeApp server = null;
     HeadlessChromium browser = null;
     try {
       server = ServeApp.start(
-          List.of(in.toString()), dir, o, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
+          pipeline, List.of(in.toString()), dir, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
       browser = HeadlessChromium.start(
           HeadlessChromium.binary(), Files.createDirectories(tmp.resolve("profile")));
       HeadlessChromium b = browser;
@@ -152,6 +145,7 @@ class ServeBrowserTest {
       if (server != null) {
         server.stop();
       }
+      pipeline.close();
     }
   }
 }

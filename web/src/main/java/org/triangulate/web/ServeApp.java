@@ -1,4 +1,4 @@
-package org.triangulate.cli;
+package org.triangulate.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,33 +36,37 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.triangulate.group.GroupOptions;
-import org.triangulate.group.StoryGrouper;
+import org.triangulate.ingest.Corpus;
 import org.triangulate.ingest.IngestResult;
+import org.triangulate.ingest.Inputs;
 import org.triangulate.model.Article;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Story;
+import org.triangulate.pipeline.Pipeline;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
-import org.triangulate.web.HtmlReportWriter;
 
 /**
  * The local web app behind {@code triangulate serve}: the report of a corpus as the same page as
- * {@code report.html}, the same data as JSON, and an endpoint that adds an article and runs the
- * pipeline again.
+ * {@code report.html}, the same data as JSON, and an endpoint that adds an article to it.
  *
  * <p>The corpus is the PATHs given at start plus every article added through the app, which is
  * kept in {@code DIR/added/} (one file per upload, named by its original name and the SHA-256 of
- * its bytes) and read again at the next start. The current report lives in memory and is replaced
- * whole after each update; updates run one at a time.
+ * its bytes) and read again at the next start. The current report lives in memory; an added
+ * article goes through {@link Pipeline#add}, so only it is read and only the stories it changes
+ * are analysed again, and the report is then replaced whole. Updates run one at a time.
+ *
+ * <p>The app runs every stage on the {@link Pipeline} it is given and does not own it: the caller
+ * closes the pipeline, after {@link #stop()}. The app uses it only from {@link #start} until
+ * {@link #stop()} returns, one call at a time.
  */
-final class ServeApp implements AutoCloseable {
+public final class ServeApp implements AutoCloseable {
 
   /** Largest request body accepted, in bytes. */
-  static final long MAX_BODY = 20L * 1024 * 1024;
+  public static final long MAX_BODY = 20L * 1024 * 1024;
 
   /** The policy of every response but the page: nothing may load. */
-  static final String JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
+  public static final String JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -75,21 +81,24 @@ final class ServeApp implements AutoCloseable {
    */
   record State(Report report, byte[] html, byte[] json, byte[] list, Map<String, byte[]> stories) {}
 
-  private final List<String> paths;
+  private final Pipeline pipeline;
   private final Path dir;
-  private final RunOptions options;
   private final PrintWriter err;
   private final String host;
   private final AtomicReference<State> state = new AtomicReference<>();
+  /** Held by every use of {@link #pipeline} after the start: one call at a time. */
   private final ReentrantLock updates = new ReentrantLock();
+  /** Set by {@link #stop()}: no update starts after it. */
+  private volatile boolean stopping;
   private final Javalin app;
 
-  private ServeApp(List<String> paths, Path dir, RunOptions options, PrintWriter err, String host, int port) {
-    this.paths = List.copyOf(paths);
-    this.dir = dir.toAbsolutePath().normalize();
-    this.options = options;
-    this.err = err;
-    this.host = host;
+  private ServeApp(
+      Pipeline pipeline, Path dir, State first, PrintWriter err, String host, int port) {
+    this.pipeline = pipeline;
+    this.dir = dir;
+    this.err = Objects.requireNonNull(err, "err");
+    this.host = Objects.requireNonNull(host, "host");
+    this.state.set(first);
     this.app =
         Javalin.create(
             config -> {
@@ -114,26 +123,34 @@ final class ServeApp implements AutoCloseable {
   }
 
   /**
-   * Analyses the corpus (the {@code paths} and {@code dir/added/}), then listens on {@code host}
-   * and {@code port} (0: a free port).
+   * Analyses the corpus (the {@code paths} and {@code dir/added/}) on {@code pipeline}, then
+   * listens on {@code host} and {@code port} (0: a free port).
+   *
+   * @param pipeline runs every stage; the caller keeps it and closes it after {@link #stop()}
+   * @param paths files, folders or globs, relative to the working directory
+   * @param dir the corpus folder: {@code added/} holds the added articles, {@code tmp/} uploads
+   *     being read (never read as input)
+   * @param err where request failures are logged
    */
-  static ServeApp start(
-      List<String> paths, Path dir, RunOptions options, PrintWriter err, String host, int port)
+  public static ServeApp start(
+      Pipeline pipeline, List<String> paths, Path dir, PrintWriter err, String host, int port)
       throws IOException {
-    Files.createDirectories(dir.resolve("added"));
-    ServeApp s = new ServeApp(paths, dir, options, err, host, port);
-    s.state.set(s.analyse());
+    Objects.requireNonNull(pipeline, "pipeline");
+    Path folder = dir.toAbsolutePath().normalize();
+    Files.createDirectories(folder.resolve("added"));
+    State first = analyse(pipeline, List.copyOf(paths), folder);
+    ServeApp s = new ServeApp(pipeline, folder, first, err, host, port);
     s.app.start();
     return s;
   }
 
   /** The port it listens on. */
-  int port() {
+  public int port() {
     return app.port();
   }
 
   /** The address it listens on, as bound. */
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     for (Connector c : app.jettyServer().server().getConnectors()) {
       if (c instanceof ServerConnector sc && sc.getTransport() instanceof java.nio.channels.ServerSocketChannel ch) {
         try {
@@ -150,13 +167,19 @@ final class ServeApp implements AutoCloseable {
   }
 
   /** The report it serves now. */
-  Report report() {
+  public Report report() {
     return current().report();
   }
 
-  /** Stops listening and frees the port; safe to call twice. */
-  void stop() {
+  /**
+   * Stops listening and frees the port, after the update under way if any; safe to call twice.
+   * The pipeline stays open (its owner closes it).
+   */
+  public void stop() {
+    stopping = true;
     app.stop();
+    updates.lock(); // an update that got in before the stop finishes with the pipeline first
+    updates.unlock();
   }
 
   @Override
@@ -170,19 +193,28 @@ final class ServeApp implements AutoCloseable {
 
   // ---------------------------------------------------------------- the pipeline
 
-  private State analyse() throws IOException {
+  /** What reading some inputs gave: how many files, their articles, and every problem so far. */
+  private record Read(int inputs, IngestResult result, List<Problem> problems) {}
+
+  /** The whole corpus: {@code paths} and {@code dir/added/}. */
+  private static State analyse(Pipeline pipeline, List<String> paths, Path dir) throws IOException {
     List<String> names = new ArrayList<>(paths);
     names.add(dir.resolve("added").toString());
-    Runs.Read read = Runs.read(names, options, err);
-    List<Story> stories =
-        new StoryGrouper(GroupOptions.defaults().withThreads(options.threads()))
-            .group(read.result().articles());
-    Report report =
-        Runs.report(read.inputs(), read.result().articles(), stories, read.problems(), options);
-    return state(report);
+    Read read = read(pipeline, names, dir);
+    return state(pipeline.analyze(read.inputs(), read.result().articles(), read.problems()));
   }
 
-  static State state(Report report) throws IOException {
+  /** Expands the names (leaving out {@code dir/tmp/}) and runs the ingest stage on them. */
+  private static Read read(Pipeline pipeline, List<String> names, Path dir) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Inputs.Expansion expansion = Inputs.expand(names, cwd, Optional.of(dir.resolve("tmp")));
+    IngestResult result = pipeline.ingest(expansion.inputs(), Corpus.Progress.none());
+    List<Problem> problems = new ArrayList<>(expansion.problems());
+    problems.addAll(result.problems());
+    return new Read(expansion.inputs().size(), result, problems);
+  }
+
+  private static State state(Report report) throws IOException {
     ByteArrayOutputStream html = new ByteArrayOutputStream();
     new HtmlReportWriter(true).write(report, html);
     ByteArrayOutputStream json = new ByteArrayOutputStream();
@@ -294,19 +326,56 @@ final class ServeApp implements AutoCloseable {
     }
     String saved = savedName(name, bytes);
 
-    // Read it alone first: what the ingest rejects is not kept.
-    Path tmpDir = Files.createDirectories(dir.resolve("tmp"));
-    Path probeDir = Files.createTempDirectory(tmpDir, "upload");
-    Path probe = probeDir.resolve(saved);
+    int status;
+    State now;
     IngestResult read;
+    updates.lock(); // the pipeline is for one call at a time
     try {
-      Files.write(probe, bytes);
-      read = Components.ingester(options.maxBytes()).ingest(probe, name);
+      if (stopping) {
+        throw new HttpResponseException(503, "the server is stopping");
+      }
+      // Read it alone first: what the ingest rejects is not kept.
+      Path tmpDir = Files.createDirectories(dir.resolve("tmp"));
+      Path probeDir = Files.createTempDirectory(tmpDir, "upload");
+      Path probe = probeDir.resolve(saved);
+      try {
+        Files.write(probe, bytes);
+        read = pipeline.ingest(List.of(new Inputs.Input(probe, name)), Corpus.Progress.none());
+      } finally {
+        Files.deleteIfExists(probe);
+        Files.deleteIfExists(probeDir);
+      }
+      if (read.articles().isEmpty()) {
+        status = 400;
+        now = null;
+      } else {
+        Path target = dir.resolve("added").resolve(saved);
+        if (Files.exists(target)) {
+          status = 200; // the same bytes were added before
+        } else {
+          Path tmp = Files.createTempFile(tmpDir, "added", ".tmp");
+          Files.write(tmp, bytes);
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+          status = 201;
+          try {
+            // Only the new article is read and only the stories it changes are analysed again.
+            Read more = read(pipeline, List.of(target.toString()), dir);
+            state.set(
+                state(
+                    pipeline
+                        .add(current().report(), more.inputs(), more.result().articles(), more.problems())
+                        .report()));
+          } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+          }
+        }
+        now = current();
+      }
     } finally {
-      Files.deleteIfExists(probe);
-      Files.deleteIfExists(probeDir);
+      updates.unlock();
     }
-    if (read.articles().isEmpty()) {
+    if (now == null) {
       List<String> why = new ArrayList<>();
       read.problems().forEach(p -> why.add(describe(p)));
       ObjectNode body = MAPPER.createObjectNode();
@@ -314,30 +383,6 @@ final class ServeApp implements AutoCloseable {
       body.set("problems", problems(read.problems()));
       json(ctx, 400, MAPPER.writeValueAsBytes(body));
       return;
-    }
-
-    int status;
-    State now;
-    updates.lock();
-    try {
-      Path target = dir.resolve("added").resolve(saved);
-      if (Files.exists(target)) {
-        status = 200; // the same bytes were added before
-      } else {
-        Path tmp = Files.createTempFile(tmpDir, "added", ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        status = 201;
-        try {
-          state.set(analyse());
-        } catch (IOException | RuntimeException e) {
-          Files.deleteIfExists(target);
-          throw e;
-        }
-      }
-      now = current();
-    } finally {
-      updates.unlock();
     }
 
     ObjectNode body = MAPPER.createObjectNode();

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.triangulate.align.LexicalStemmer;
-import org.triangulate.align.TextUnits;
+import org.triangulate.text.LexicalStemmer;
+import org.triangulate.text.TextUnits;
 import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
@@ -24,7 +24,7 @@ import org.triangulate.model.Span;
  * to the monitor"), where a pronoun subject ("it said") stands for the speaker of the sentence
  * before; else nobody, and the outlet asserts it in its own voice.
  */
-final class Units {
+final class UnitReader {
 
   static final Set<String> REPORTING =
       Set.of(
@@ -38,7 +38,7 @@ final class Units {
 
   private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "we", "i");
 
-  private Units() {}
+  private UnitReader() {}
 
   static List<Unit> of(StoryEvidence ev) {
     List<Unit> out = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.triangulate.cli;
+package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,17 +25,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.triangulate.web.HtmlReportWriter;
-import picocli.CommandLine;
+import org.triangulate.pipeline.Pipeline;
 
 /**
- * {@code triangulate serve} over three Hama reports: the story list, adding the fourth report
- * through the API, a hostile article, garbage, the bound address, a restart over the same corpus
- * folder and a clean stop. The annotate stage is off except in the command-line test, to keep the
+ * The web app of {@code triangulate serve} over three Hama reports: the story list, adding the
+ * fourth report through the API, a hostile article, garbage, the bound address, a restart over the
+ * same corpus folder and a clean stop; and, with the annotate stage on, that adding an article
+ * analyses again only the story it joins. The annotate stage is off in the first test, to keep the
  * runtime modest.
  */
 class ServeAppTest {
@@ -44,33 +43,32 @@ class ServeAppTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path tmp;
+  private final List<Pipeline> pipelines = new ArrayList<>();
 
   private Path corpus() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));
     for (String prefix : List.of("000", "002", "003")) {
-      Path src = Fixtures.hamaFiles().stream()
-          .filter(p -> p.getFileName().toString().startsWith(prefix))
-          .findFirst()
-          .orElseThrow();
+      Path src = Fixtures.hamaFile(prefix);
       Files.copy(src, in.resolve(src.getFileName()));
     }
     return in;
   }
 
-  private static RunOptions options(boolean annotate) {
-    RunOptions o = new RunOptions();
-    o.threads = 2;
-    o.maxBytes = 10_000_000;
-    o.noAnnotate = !annotate;
-    o.progress = ProgressDisplay.Mode.none;
-    return o;
+  /** A pipeline on the real resources, closed after the test (the app leaves it open). */
+  private Pipeline pipeline(boolean annotate) {
+    Pipeline p = RealPipeline.of(annotate);
+    pipelines.add(p);
+    return p;
   }
 
-  private ServeApp start(Path in, Path dir) throws IOException {
-    RunOptions o = options(false);
-    o.out = dir.resolve("tmp");
+  @AfterEach
+  void closePipelines() {
+    pipelines.forEach(Pipeline::close);
+  }
+
+  private static ServeApp start(Pipeline pipeline, List<String> paths, Path dir) throws IOException {
     return ServeApp.start(
-        List.of(in.toString()), dir, o, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
+        pipeline, paths, dir, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
   }
 
   private HttpResponse<String> get(ServeApp app, String path) throws Exception {
@@ -122,7 +120,8 @@ class ServeAppTest {
         "Hama residents reported on Thursday that <script>alert(1)</script> rebels entered the city."
             + "\n\n<img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">more</a> \uD800 broken.";
     int port;
-    try (ServeApp app = start(in, dir)) {
+    Pipeline pipeline = pipeline(false);
+    try (ServeApp app = start(pipeline, List.of(in.toString()), dir)) {
       port = app.port();
       InetSocketAddress bound = app.address();
       assertThat(bound.getAddress().isLoopbackAddress()).isTrue();
@@ -143,8 +142,7 @@ class ServeAppTest {
       // The fourth Hama report, pasted: it joins the story.
       HttpResponse<String> added =
           post(app, "/api/articles", "text/plain; charset=utf-8",
-              Files.readAllBytes(Fixtures.hamaFiles().stream()
-                  .filter(p -> p.getFileName().toString().startsWith("004")).findFirst().orElseThrow()));
+              Files.readAllBytes(Fixtures.hamaFile("004")));
       assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
       JsonNode answer = json(added);
       assertThat(answer.path("articles")).hasSize(1);
@@ -159,8 +157,7 @@ class ServeAppTest {
       // The same bytes again: nothing new.
       HttpResponse<String> again =
           post(app, "/api/articles", "text/plain; charset=utf-8",
-              Files.readAllBytes(Fixtures.hamaFiles().stream()
-                  .filter(p -> p.getFileName().toString().startsWith("004")).findFirst().orElseThrow()));
+              Files.readAllBytes(Fixtures.hamaFile("004")));
       assertThat(again.statusCode()).isEqualTo(200);
       assertThat(json(again).path("articles").get(0).path("id").asText()).isEqualTo(newId);
 
@@ -243,11 +240,118 @@ class ServeAppTest {
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
       assertThat(s.getLocalPort()).isEqualTo(port);
     }
-    // Restarted over the same folder: the added articles are back.
-    try (ServeApp app = start(in, dir)) {
+    // Restarted over the same folder, on the same pipeline: the added articles are back.
+    try (ServeApp app = start(pipeline, List.of(in.toString()), dir)) {
       assertThat(articlesIn(json(get(app, "/api/stories")))).isEqualTo(8);
       assertThat(app.report().articles()).hasSize(8);
     }
+  }
+
+  /** A report unrelated to Hama: a ferry aground off Naxos. */
+  private static final String FERRY_1 =
+      """
+      Ferry carrying 212 people runs aground off Naxos
+
+      A passenger ferry carrying 212 people ran aground off the Greek island of Naxos early on \
+      Saturday, the Hellenic Coast Guard said, and all passengers were taken safely to shore.
+
+      The Blue Horizon, sailing from Piraeus to Santorini, struck rocks about two nautical miles \
+      north of the island's main port shortly after 4 a.m. in strong winds, the coast guard said \
+      in a statement.
+
+      "The vessel is stable and there is no danger of it sinking," coast guard spokesman Nikos \
+      Alexiou told state broadcaster ERT. "Every passenger has been accounted for."
+
+      Three passengers were treated at the Naxos health centre for minor injuries, local \
+      officials said. Divers were inspecting the hull for damage and an oil spill response team \
+      was on standby.
+
+      The operator, Aegean Coastal Lines, said the 28-year-old ferry had passed its last safety \
+      inspection in March. The captain and two officers were detained pending an investigation, \
+      as is routine in Greece after maritime accidents.
+      """;
+
+  /** A second report of the ferry, as another outlet wrote it from the same wire copy. */
+  private static final String FERRY_2 =
+      """
+      A passenger ferry ran aground off the Greek island of Naxos early on Saturday, and all 214 \
+      people on board were taken safely to shore, the Hellenic Coast Guard said.
+
+      The Blue Horizon, sailing from Piraeus to Santorini, struck rocks about two nautical miles \
+      north of the island's main port shortly after 4 a.m. in strong winds, the coast guard said.
+
+      "The vessel is stable and there is no danger of it sinking," coast guard spokesman Nikos \
+      Alexiou said. "Every passenger has been accounted for."
+
+      Four passengers were taken to the Naxos health centre with minor injuries. Divers were \
+      inspecting the hull and an oil spill response team was on standby in the port.
+
+      Aegean Coastal Lines said the ferry had passed its last safety inspection in March. The \
+      captain and two officers were detained pending an investigation.
+      """;
+
+  @Test
+  void addingAnArticleAnalysesAgainOnlyTheStoryItJoins() throws Exception {
+    Path in = Files.createDirectories(tmp.resolve("ferry"));
+    Files.writeString(in.resolve("ferry-ert.txt"), FERRY_1, StandardCharsets.UTF_8);
+    Path dir = tmp.resolve("corpus");
+    Pipeline pipeline = pipeline(true);
+    try (ServeApp app = start(pipeline, List.of(Fixtures.HAMA.toString(), in.toString()), dir)) {
+      JsonNode stories = json(get(app, "/api/stories"));
+      assertThat(stories).hasSize(2);
+      String hamaId = null;
+      String ferryId = null;
+      for (JsonNode s : stories) {
+        if (s.path("articles").asInt() == 5) {
+          hamaId = s.path("id").asText();
+        } else if (s.path("articles").asInt() == 1) {
+          ferryId = s.path("id").asText();
+        }
+      }
+      assertThat(hamaId).as(stories.toString()).isNotNull();
+      assertThat(ferryId).as(stories.toString()).isNotNull();
+      HttpResponse<String> hamaBefore = get(app, "/api/stories/" + hamaId);
+      JsonNode claimsBefore = json(hamaBefore).path("claims");
+      assertThat(claimsBefore).as("the Hama story's claims").isNotEmpty();
+      long read = pipeline.stats().counter("annotate.read");
+      long storiesRun = storiesRun(pipeline);
+
+      // The second ferry report, pasted with its headline: it joins the ferry story.
+      HttpResponse<String> added =
+          post(app, "/api/articles?title=" + java.net.URLEncoder.encode(
+                  "Ferry aground off Naxos, all 214 on board safe", StandardCharsets.UTF_8),
+              "text/plain; charset=utf-8", FERRY_2.getBytes(StandardCharsets.UTF_8));
+      assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+      JsonNode answer = json(added);
+      assertThat(answer.path("articles")).hasSize(1);
+      String newId = answer.path("articles").get(0).path("id").asText();
+      assertThat(answer.path("stories").toString()).isEqualTo("[\"" + ferryId + "\"]");
+
+      // Only the new article was read by the NLP models; only the ferry story ran its stages.
+      assertThat(pipeline.stats().counter("annotate.read") - read).isEqualTo(1);
+      assertThat(storiesRun(pipeline) - storiesRun).isEqualTo(1);
+
+      // The ferry story kept its id and grew; the Hama story is as it was, to the byte.
+      stories = json(get(app, "/api/stories"));
+      assertThat(stories).hasSize(2);
+      JsonNode ferry = json(get(app, "/api/stories/" + ferryId));
+      assertThat(ferry.path("articles")).hasSize(2);
+      assertThat(ferry.path("articles").toString()).contains(newId);
+      HttpResponse<String> hamaAfter = get(app, "/api/stories/" + hamaId);
+      assertThat(hamaAfter.statusCode()).isEqualTo(200);
+      JsonNode claimsAfter = json(hamaAfter).path("claims");
+      assertThat(MAPPER.writeValueAsString(claimsAfter))
+          .isEqualTo(MAPPER.writeValueAsString(claimsBefore));
+      assertThat(hamaAfter.body()).isEqualTo(hamaBefore.body());
+    }
+  }
+
+  /** How many stories the pipeline has run the per-story stages on so far. */
+  private static long storiesRun(Pipeline pipeline) {
+    return pipeline.stats().stages().stream()
+        .filter(s -> s.name().equals("stories"))
+        .mapToLong(s -> s.items())
+        .sum();
   }
 
   private HttpResponse<String> upload(ServeApp app, String name, byte[] bytes) throws Exception {
@@ -278,44 +382,5 @@ class ServeAppTest {
           .as("listening on " + a)
           .isInstanceOf(ConnectException.class);
     }
-  }
-
-  @Test
-  void commandPrintsTheUrlServesAndStops() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("two"));
-    for (String prefix : List.of("000", "004")) {
-      Path src = Fixtures.hamaFiles().stream()
-          .filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-      Files.copy(src, in.resolve(src.getFileName()));
-    }
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(new StringWriter(), true));
-    CompletableFuture<Integer> run =
-        CompletableFuture.supplyAsync(
-            () -> cl.execute("serve", "--port", "0", "--threads", "2", "--out",
-                tmp.resolve("dir").toString(), in.toString()));
-    ServeCommand command = cl.getSubcommands().get("serve").getCommand();
-    String url = null;
-    for (int i = 0; i < 1200 && url == null && !run.isDone(); i++) {
-      String printed = out.toString();
-      if (printed.contains("/\n") || printed.endsWith("/" + System.lineSeparator())) {
-        url = printed.strip();
-      } else {
-        Thread.sleep(100);
-      }
-    }
-    assertThat(url).as(out.toString()).matches("Serving http://127\\.0\\.0\\.1:\\d+/");
-    String base = url.substring("Serving ".length());
-    HttpResponse<String> report =
-        http.send(HttpRequest.newBuilder(URI.create(base + "api/report")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    JsonNode tree = MAPPER.readTree(report.body());
-    assertThat(tree.path("summary").path("articles").asInt()).isEqualTo(2);
-    assertThat(tree.path("stories")).hasSize(1);
-    assertThat(tree.path("entities").size()).isPositive(); // the annotate stage ran
-    command.stop();
-    assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
   }
 }

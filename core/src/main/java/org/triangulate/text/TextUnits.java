@@ -1,4 +1,4 @@
-package org.triangulate.align;
+package org.triangulate.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.triangulate.align;
+package org.triangulate.text;
 
 /**
  * A tiny English suffix stripper, enough to match the inflections of one word ({@code attacks
@@ -13,7 +13,7 @@ public final class LexicalStemmer {
 
   /** Whether a lower-case word is a function word the judge ignores ("the", "has", "said"). */
   public static boolean isStopword(String w) {
-    return SentenceTokens.STOPWORDS.contains(w);
+    return StopWords.ENGLISH.contains(w);
   }
 
   /** The word without one inflectional or common derivational suffix. */

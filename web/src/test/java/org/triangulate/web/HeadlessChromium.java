@@ -1,4 +1,4 @@
-package org.triangulate.cli;
+package org.triangulate.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -9,9 +9,9 @@ import java.util.Map;
  * currencies, number words and scale words. Immutable after class initialisation, so safe to share
  * between threads.
  */
-final class Units {
+final class UnitLexicon {
 
-  private Units() {}
+  private UnitLexicon() {}
 
   /** What a unit measures; decides the base unit and which words may follow it. */
   enum Dim {

@@ -1,4 +1,4 @@
-package org.triangulate.cli;
+package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +38,7 @@ class ReportHtmlScaleTest {
   @BeforeAll
   static void setUp() throws Exception {
     Path out = tmp.resolve("hama");
-    Cli r = Cli.run("analyze", Fixtures.HAMA.toString(), "--out", out.toString());
-    assertThat(r.exitCode()).as(r.err()).isZero();
+    RealPipeline.analyze(Fixtures.HAMA, out);
     hama = JSON.readTree(out.resolve("report.json").toFile());
     browser = HeadlessChromium.start(
         HeadlessChromium.binary(), Files.createDirectories(tmp.resolve("profile")));

@@ -1,4 +1,4 @@
-package org.triangulate.cli;
+package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * report.html in a real browser: headless Chromium (installed from Debian's packages when missing)
- * opens the report {@code analyze} writes and is driven over the DevTools protocol. Any error in
+ * opens the report {@code analyze} would write ({@link RealPipeline#analyze}) and is driven over the DevTools protocol. Any error in
  * the browser console fails the test.
  *
  * <p>With {@code -Dscreenshot.update=true} it also writes docs/hama-report.png for the README.
@@ -60,9 +60,7 @@ class ReportHtmlBrowserTest {
 
   private static Path analyze(Path input, String name) throws Exception {
     Path out = tmp.resolve(name);
-    Cli r = Cli.run("analyze", input.toString(), "--out", out.toString());
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    return out;
+    return RealPipeline.analyze(input, out);
   }
 
   private static String url(Path out, String route) {

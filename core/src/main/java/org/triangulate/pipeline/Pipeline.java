@@ -1,0 +1,391 @@
+package org.triangulate.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.triangulate.align.Embedder;
+import org.triangulate.annotate.Annotated;
+import org.triangulate.annotate.Annotator;
+import org.triangulate.annotate.ArticleReading;
+import org.triangulate.annotate.ReferenceDates;
+import org.triangulate.group.GroupOptions;
+import org.triangulate.group.IncrementalGrouper;
+import org.triangulate.group.StoryGrouper;
+import org.triangulate.ingest.Corpus;
+import org.triangulate.ingest.IngestResult;
+import org.triangulate.ingest.Ingester;
+import org.triangulate.ingest.Inputs;
+import org.triangulate.model.Annotations;
+import org.triangulate.model.Article;
+import org.triangulate.model.Entity;
+import org.triangulate.model.Problem;
+import org.triangulate.model.Provenance;
+import org.triangulate.model.Reconciliation;
+import org.triangulate.model.Story;
+import org.triangulate.report.Report;
+
+/**
+ * The one place that orders the stages and owns the worker threads. Every entry point (the
+ * command line, the web app, benchmarks) calls it; none assembles stages itself.
+ *
+ * <pre>
+ *   ingest     inputs         → articles                per input        {@link #ingest}
+ *   group      articles       → stories                 corpus step (batch or incremental)
+ *   read       article        → ArticleReading          per article      {@link Annotator#read}
+ *   link       readings       → entities, annotations   corpus step (incremental)
+ *   align, trace, reconcile   story → provenance, reconciliation   per story   {@link StoryStages}
+ * </pre>
+ *
+ * <p>Three ways in: {@link #analyze} (a batch), {@link #add} (new articles into an existing
+ * state, such as a report read back; returns what changed) and {@link #restory} (the per-story
+ * stages again for given stories). In {@code add}, articles already known are never read by the
+ * NLP models again, entities keep their ids, stories keep their ids as articles join them (a merge
+ * keeps one and records the other as an alias), and a story whose articles did not change keeps
+ * its per-story results as they were.
+ *
+ * <p>Grouping comes before annotation: relative times of an undated article resolve against its
+ * story's consensus date. One pool of {@code threads} workers runs every loop; the result is the
+ * same whatever their number and the order of the inputs. Timings go to {@link #stats()} only.
+ * Not for concurrent use: one call at a time (a server serialises its updates).
+ */
+public final class Pipeline implements AutoCloseable {
+
+  /**
+   * The stages' expensive resources, each loaded at most once and only when a stage needs it.
+   *
+   * @param annotator the NLP annotate stage; used only when {@link Options#annotate()}
+   * @param embedder sentence embeddings for align, paraphrase candidates and reconcile
+   */
+  public record Components(
+      Supplier<Ingester> ingester, Supplier<Annotator> annotator, Supplier<Embedder> embedder) {
+    public Components {
+      Objects.requireNonNull(ingester, "ingester");
+      Objects.requireNonNull(annotator, "annotator");
+      Objects.requireNonNull(embedder, "embedder");
+    }
+  }
+
+  /**
+   * @param threads worker threads, the caller's included (at least 1)
+   * @param annotate whether to run the annotate stage (and so reconcile)
+   */
+  public record Options(int threads, boolean annotate) {
+    public Options {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1: " + threads);
+      }
+    }
+  }
+
+  /**
+   * What {@link #add} changed.
+   *
+   * @param articles the ids the new articles got
+   * @param newStories stories that did not exist before
+   * @param grownStories stories that existed and changed (grew, or absorbed others)
+   * @param merged for each story that absorbed others, the ids it absorbed
+   * @param unchanged how many stories kept their articles and results as they were
+   */
+  public record Changes(
+      List<String> articles,
+      List<String> newStories,
+      List<String> grownStories,
+      Map<String, List<String>> merged,
+      int unchanged) {
+    public Changes {
+      articles = List.copyOf(articles);
+      newStories = List.copyOf(newStories);
+      grownStories = List.copyOf(grownStories);
+      merged = java.util.Collections.unmodifiableMap(new TreeMap<>(merged));
+    }
+  }
+
+  /** The state after {@link #add}, and what changed. */
+  public record Update(Report report, Changes changes) {}
+
+  private final Components components;
+  private final Options options;
+  private final WorkerPool workers;
+  private final Stats stats = new Stats();
+
+  public Pipeline(Components components, Options options) {
+    this.components = Objects.requireNonNull(components, "components");
+    this.options = Objects.requireNonNull(options, "options");
+    this.workers = new WorkerPool(options.threads());
+  }
+
+  /** What every run so far cost, stage by stage. */
+  public Stats stats() {
+    return stats;
+  }
+
+  /** The pipeline's workers, for work an entry point must spread over them (benchmarks). */
+  public WorkerPool workers() {
+    return workers;
+  }
+
+  /** The ingest stage: reads every input, one input at a time per worker. */
+  public IngestResult ingest(List<Inputs.Input> inputs, Corpus.Progress progress) {
+    Ingester ingester;
+    try (Stats.Timer t = stats.time("load-ingester", 1)) {
+      ingester = components.ingester().get();
+    }
+    try (Stats.Timer t = stats.time("ingest", inputs.size())) {
+      IngestResult r = Corpus.ingest(inputs, ingester, workers, progress);
+      t.items(inputs.size());
+      return r;
+    }
+  }
+
+  /**
+   * The whole pipeline over a batch of articles.
+   *
+   * @param inputs how many input files they came from (for the report's summary)
+   * @param problems problems found so far (expanding paths, ingest); the run's are added
+   */
+  public Report analyze(int inputs, List<Article> articles, List<Problem> problems) {
+    List<Article> sorted = new ArrayList<>(articles);
+    sorted.sort(Comparator.comparing(Article::id));
+    List<Story> stories;
+    try (Stats.Timer t = stats.time("group", sorted.size())) {
+      stories = new StoryGrouper(groupOptions(), workers).group(sorted);
+    }
+    List<Problem> all = new ArrayList<>(problems);
+    Annotated annotated = Annotated.NONE;
+    if (options.annotate()) {
+      annotated = annotate(sorted, ReferenceDates.of(sorted, stories), List.of());
+      all.addAll(annotated.problems());
+    }
+    all.sort(null);
+    Map<String, Article> byId = byId(sorted);
+    Map<String, StoryStages.Result> results =
+        runStories(stories, byId, options.annotate() ? annotated.byArticle() : null, annotated.entities());
+    return report(inputs, sorted, stories, all, annotated.entities(), annotated.byArticle(), results, Map.of(), Map.of());
+  }
+
+  /**
+   * Adds articles to an existing state: they get ids unlike every id it holds, join its stories or
+   * open new ones; only they are read by the NLP models, and only the stories that changed run the
+   * per-story stages again.
+   *
+   * @param before the state to add to (a report read back, or the last update's)
+   * @param inputs how many more input files the new articles came from
+   * @param added the new articles
+   * @param problems the new problems (expanding paths, ingest)
+   */
+  public Update add(Report before, int inputs, List<Article> added, List<Problem> problems) {
+    Set<String> taken = new HashSet<>();
+    before.articles().forEach(a -> taken.add(a.id()));
+    List<Article> fresh = Corpus.uniqueIds(taken, added);
+
+    List<Story> grouped;
+    try (Stats.Timer t = stats.time("group", fresh.size())) {
+      IncrementalGrouper grouper =
+          IncrementalGrouper.of(groupOptions(), workers, before.stories(), before.articles());
+      grouper.add(fresh);
+      grouped = grouper.stories();
+    }
+    Identities ids = Identities.assign(before.stories(), grouped);
+
+    List<Article> articles = new ArrayList<>(before.articles());
+    articles.addAll(fresh);
+    articles.sort(Comparator.comparing(Article::id));
+    Map<String, Article> byId = byId(articles);
+
+    List<Problem> all = new ArrayList<>(before.problems());
+    all.addAll(problems);
+    List<Entity> entities = before.entities();
+    Map<String, Annotations> annotations = new TreeMap<>(before.annotations());
+    if (options.annotate()) {
+      List<Article> changedArticles =
+          ids.changed().stream().flatMap(s -> s.articles().stream()).distinct().map(byId::get).toList();
+      Map<String, ReferenceDates.Reference> refs = ReferenceDates.of(changedArticles, ids.changed());
+      Annotated annotated = annotate(fresh, refs, before.entities());
+      stats.count("annotate.reused", before.annotations().size());
+      entities = annotated.entities();
+      annotations.putAll(annotated.byArticle());
+      all.addAll(annotated.problems());
+    }
+    all.sort(null);
+    Map<String, StoryStages.Result> results =
+        runStories(ids.changed(), byId, options.annotate() ? annotations : null, entities);
+    Report report =
+        report(
+            before.inputs() + inputs,
+            articles,
+            ids.stories(),
+            all,
+            entities,
+            annotations,
+            results,
+            before.provenance(),
+            before.reconciliation());
+    List<String> freshIds = fresh.stream().map(Article::id).toList();
+    return new Update(
+        report,
+        new Changes(freshIds, ids.created(), ids.grown(), ids.merged(), ids.stories().size() - ids.changed().size()));
+  }
+
+  /**
+   * Runs the per-story stages again for the given stories (by id or alias) of a state, leaving the
+   * rest as they are.
+   *
+   * @throws IllegalArgumentException if a story id is unknown
+   */
+  public Report restory(Report state, Collection<String> storyIds) {
+    Map<String, Story> known = new HashMap<>();
+    for (Story s : state.stories()) {
+      known.put(s.id(), s);
+      s.aliases().forEach(a -> known.putIfAbsent(a, s));
+    }
+    List<Story> chosen = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String id : new TreeSet<>(storyIds)) {
+      Story s = known.get(id);
+      if (s == null) {
+        throw new IllegalArgumentException("no story with id or alias " + id);
+      }
+      if (seen.add(s.id())) {
+        chosen.add(s);
+      }
+    }
+    Map<String, StoryStages.Result> results =
+        runStories(
+            chosen,
+            byId(state.articles()),
+            options.annotate() ? state.annotations() : null,
+            state.entities());
+    return report(
+        state.inputs(),
+        state.articles(),
+        state.stories(),
+        state.problems(),
+        state.entities(),
+        state.annotations(),
+        results,
+        state.provenance(),
+        state.reconciliation());
+  }
+
+  /** Reads the articles on the workers (longest first, so no worker is left with a long tail). */
+  private Annotated annotate(
+      List<Article> articles, Map<String, ReferenceDates.Reference> refs, List<Entity> existing) {
+    Annotator annotator;
+    try (Stats.Timer t = stats.time("load-annotator", 1)) {
+      annotator = components.annotator().get();
+    }
+    List<Article> order = new ArrayList<>(articles);
+    order.sort(Comparator.comparingInt((Article a) -> -a.text().length()).thenComparing(Article::id));
+    List<ArticleReading> readings;
+    try (Stats.Timer t = stats.time("annotate", order.size())) {
+      readings = workers.map(order, a -> annotator.read(a, Optional.ofNullable(refs.get(a.id()))));
+    }
+    stats.count("annotate.read", order.size());
+    List<ArticleReading> sorted = new ArrayList<>(readings);
+    sorted.sort(Comparator.comparing(ArticleReading::article));
+    Annotator.Linked linked;
+    try (Stats.Timer t = stats.time("link", sorted.size())) {
+      linked = annotator.link(existing, sorted);
+    }
+    return Annotated.of(linked, sorted);
+  }
+
+  /** The per-story stages over {@code stories} on the workers, largest first; by story id. */
+  private Map<String, StoryStages.Result> runStories(
+      List<Story> stories,
+      Map<String, Article> articles,
+      Map<String, Annotations> annotations,
+      List<Entity> entities) {
+    if (stories.isEmpty()) {
+      return Map.of();
+    }
+    Embedder embedder;
+    try (Stats.Timer t = stats.time("load-embedder", 1)) {
+      embedder = components.embedder().get();
+    }
+    EmbeddingCache cache = new EmbeddingCache(embedder);
+    StoryStages stages = new StoryStages(cache);
+    Map<String, Entity> entityById = new HashMap<>();
+    entities.forEach(e -> entityById.put(e.id(), e));
+    Map<String, String> creditNames = StoryStages.creditNames(entities);
+    List<Story> order = new ArrayList<>(stories);
+    order.sort(
+        Comparator.comparingInt((Story s) -> -s.articles().size()).thenComparing(Story::id));
+    List<StoryStages.Result> results;
+    try (Stats.Timer t = stats.time("stories", order.size())) {
+      results =
+          workers.map(order, s -> stages.run(s, articles, annotations, entityById, creditNames));
+    }
+    stats.count("embed.requested", cache.requested());
+    stats.count("embed.embedded", cache.embedded());
+    stats.count("embed.distinct", cache.distinct());
+    Map<String, StoryStages.Result> out = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      out.put(order.get(i).id(), results.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * Assembles a report: per-story results from {@code fresh} where computed, else from {@code
+   * keptProvenance} and {@code keptReconciliation} (for stories that did not change); results of
+   * stories that no longer exist are dropped.
+   */
+  private static Report report(
+      int inputs,
+      List<Article> articles,
+      List<Story> stories,
+      List<Problem> problems,
+      List<Entity> entities,
+      Map<String, Annotations> annotations,
+      Map<String, StoryStages.Result> fresh,
+      Map<String, Provenance> keptProvenance,
+      Map<String, Reconciliation> keptReconciliation) {
+    Map<String, Provenance> provenance = new TreeMap<>();
+    Map<String, Reconciliation> reconciliation = new TreeMap<>();
+    for (Story s : stories) {
+      StoryStages.Result r = fresh.get(s.id());
+      if (r != null) {
+        r.provenance().ifPresent(p -> provenance.put(s.id(), p));
+        r.reconciliation().ifPresent(c -> reconciliation.put(s.id(), c));
+      } else {
+        Provenance p = keptProvenance.get(s.id());
+        if (p != null) {
+          provenance.put(s.id(), p);
+        }
+        Reconciliation c = keptReconciliation.get(s.id());
+        if (c != null) {
+          reconciliation.put(s.id(), c);
+        }
+      }
+    }
+    return new Report(
+        inputs, articles, stories, problems, entities, annotations, provenance, reconciliation);
+  }
+
+  private GroupOptions groupOptions() {
+    return GroupOptions.defaults().withThreads(options.threads());
+  }
+
+  private static Map<String, Article> byId(List<Article> articles) {
+    Map<String, Article> out = new LinkedHashMap<>();
+    articles.forEach(a -> out.put(a.id(), a));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    workers.close();
+  }
+}
