@@ -33,10 +33,16 @@ public final class Components {
 
   /** The pipeline on the real resources, with the options of {@code analyze} and {@code add}. */
   public static org.triangulate.pipeline.Pipeline pipeline(int threads, boolean annotate, long maxBytes) {
+    return pipeline(new org.triangulate.pipeline.Pipeline.Options(threads, annotate), maxBytes);
+  }
+
+  /** The pipeline on the real resources, with the given options. */
+  public static org.triangulate.pipeline.Pipeline pipeline(
+      org.triangulate.pipeline.Pipeline.Options options, long maxBytes) {
     return new org.triangulate.pipeline.Pipeline(
         new org.triangulate.pipeline.Pipeline.Components(
             () -> ingester(maxBytes), Components::annotator, Components::embedder),
-        new org.triangulate.pipeline.Pipeline.Options(threads, annotate));
+        options);
   }
 
   /** The annotate stage on CoreNLP, shared by the process; the first call loads the models. */

@@ -49,6 +49,24 @@ final class RunOptions {
   ProgressDisplay.Mode progress;
 
   @Option(
+      names = "--article-seconds",
+      paramLabel = "S",
+      defaultValue = "120",
+      description =
+          "Time the annotate stage may spend reading one article (default: ${DEFAULT-VALUE});"
+              + " an article over it is kept unannotated, with a problem naming it.")
+  double articleSeconds;
+
+  @Option(
+      names = "--story-seconds",
+      paramLabel = "S",
+      defaultValue = "600",
+      description =
+          "Time align, trace and reconcile may spend on one story (default: ${DEFAULT-VALUE});"
+              + " a story over it is kept without links and claims, with a problem naming it.")
+  double storySeconds;
+
+  @Option(
       names = "--stats",
       paramLabel = "FILE",
       description =
@@ -63,6 +81,21 @@ final class RunOptions {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1: " + n);
     }
     return n;
+  }
+
+  /** The pipeline's options, checked. */
+  org.triangulate.pipeline.Pipeline.Options pipelineOptions() {
+    return new org.triangulate.pipeline.Pipeline.Options(
+        threads(), !noAnnotate, budget("--article-seconds", articleSeconds),
+        budget("--story-seconds", storySeconds));
+  }
+
+  private java.time.Duration budget(String name, double seconds) {
+    if (!(seconds > 0) || seconds > 1e7) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), name + " must be a number of seconds above 0: " + seconds);
+    }
+    return java.time.Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
   }
 
   /** The size limit, checked. */

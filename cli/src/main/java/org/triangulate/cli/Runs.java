@@ -29,7 +29,7 @@ final class Runs {
 
   /** The pipeline with the options of the command line. */
   static Pipeline pipeline(RunOptions options) {
-    return Components.pipeline(options.threads(), !options.noAnnotate, options.maxBytes());
+    return Components.pipeline(options.pipelineOptions(), options.maxBytes());
   }
 
   /** Expands the paths (skipping the output folder) and runs the ingest stage on them. */

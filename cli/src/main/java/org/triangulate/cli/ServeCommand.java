@@ -96,7 +96,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     // The command owns the pipeline: it closes it once the app has stopped.
-    try (Pipeline pipeline = Components.pipeline(workers, !noAnnotate, maxBytes)) {
+    // A server answers each POST within about a minute, whatever the article: a tighter budget.
+    Pipeline.Options po =
+        new Pipeline.Options(
+            workers, !noAnnotate, java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(2));
+    try (Pipeline pipeline = Components.pipeline(po, maxBytes)) {
       ServeApp app = ServeApp.start(pipeline, paths, out, spec.commandLine().getErr(), host, port);
       this.app = app;
       Thread hook = new Thread(this::stop, "triangulate-serve-stop");

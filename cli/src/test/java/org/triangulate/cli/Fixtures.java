@@ -85,14 +85,14 @@ final class Fixtures {
     return out.toByteArray();
   }
 
-  static byte[] concat(byte[] a, byte[] b) {
+  private static byte[] concat(byte[] a, byte[] b) {
     byte[] c = new byte[a.length + b.length];
     System.arraycopy(a, 0, c, 0, a.length);
     System.arraycopy(b, 0, c, a.length, b.length);
     return c;
   }
 
-  static String escape(String s) {
+  private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 

@@ -2,18 +2,18 @@ package org.triangulate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.triangulate.report.ReportJson.asWritten;
+import static org.triangulate.report.ReportJson.read;
+import static org.triangulate.report.ReportJson.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,16 +21,9 @@ import org.triangulate.ingest.Corpus;
 import org.triangulate.ingest.IngestOptions;
 import org.triangulate.ingest.IngestResult;
 import org.triangulate.ingest.Inputs;
-import org.triangulate.model.Annotations;
-import org.triangulate.model.Derivation;
-import org.triangulate.model.Link;
 import org.triangulate.model.Problem;
-import org.triangulate.model.Provenance;
-import org.triangulate.model.Quantity;
-import org.triangulate.model.Story;
 import org.triangulate.pipeline.Pipeline;
 import org.triangulate.report.JsonReportReader;
-import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
 
 /**
@@ -165,44 +158,6 @@ class ReportRoundTripTest {
     return back;
   }
 
-  /**
-   * {@code r} with every number as the writer writes it and the reader reads it: six decimals
-   * (key weights four), and a number the writer rounds to a whole one without its being whole as
-   * the nearest double that is not whole (so that it writes with a fraction again).
-   */
-  private static Report asWritten(Report r) {
-    Map<String, Annotations> annotations = new TreeMap<>();
-    r.annotations().forEach((id, a) -> annotations.put(id, new Annotations(a.article(), a.mentions(), a.quotes(),
-        a.quantities().stream()
-            .map(q -> new Quantity(q.span(), written(q.value()), q.unit(), q.approx(), q.low().map(ReportRoundTripTest::written),
-                q.high().map(ReportRoundTripTest::written), q.about(), written(q.base()), q.baseUnit()))
-            .toList(),
-        a.times())));
-    Map<String, Provenance> provenance = new TreeMap<>();
-    r.provenance().forEach((id, p) -> provenance.put(id, new Provenance(p.story(),
-        p.links().stream().map(l -> new Link(l.a(), l.b(), l.kind(), written(l.score()), l.edits())).toList(),
-        p.derivations().stream()
-            .map(d -> new Derivation(d.from(), d.to(), d.kind(), d.direction(), written(d.coverageFrom()),
-                written(d.coverageTo()), written(d.confidence()), d.evidence()))
-            .toList(),
-        p.credits(), p.independentSources())));
-    List<Story> stories =
-        r.stories().stream()
-            .map(s -> new Story(s.id(), s.title(), s.articles(), s.first(), s.last(),
-                s.keys().stream().map(k -> new Story.Key(k.kind(), k.text(), Math.round(k.weight() * 10_000) / 10_000.0)).toList(),
-                s.aliases()))
-            .toList();
-    return new Report(r.inputs(), r.articles(), stories, r.problems(), r.entities(), annotations, provenance, r.reconciliation());
-  }
-
-  private static double written(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return v;
-    }
-    double w = Math.round(v * 1e6) / 1e6;
-    return w == Math.rint(w) ? (w > 0 ? Math.nextDown(w) : Math.nextUp(w)) : w;
-  }
-
   /** Equal lists, or a failure that shows the first entry that differs (not the whole list). */
   private static <T> void same(String what, List<T> read, List<T> made) {
     for (int i = 0; i < Math.min(read.size(), made.size()); i++) {
@@ -238,15 +193,5 @@ class ReportRoundTripTest {
           new String(first, from, Math.min(first.length, at + 200) - from, StandardCharsets.UTF_8),
           new String(again, from, Math.min(again.length, at + 200) - from, StandardCharsets.UTF_8));
     }
-  }
-
-  private static byte[] write(Report report) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new JsonReportWriter().write(report, out);
-    return out.toByteArray();
-  }
-
-  private static Report read(byte[] bytes) throws IOException {
-    return new JsonReportReader().read(new ByteArrayInputStream(bytes));
   }
 }

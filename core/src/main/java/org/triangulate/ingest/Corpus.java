@@ -42,11 +42,27 @@ public final class Corpus {
         workers.map(
             inputs,
             in -> {
-              IngestResult r = ingester.ingest(in.path(), in.source());
+              IngestResult r = safely(ingester, in);
               progress.inputDone(in.source(), done.incrementAndGet(), inputs.size());
               return r;
             });
     return merge(results);
+  }
+
+  /**
+   * Reads one input; a failure the reader did not foresee (a bug, a stack or heap exhausted by one
+   * pathological file) becomes that input's problem instead of ending the run.
+   */
+  static IngestResult safely(Ingester ingester, Inputs.Input in) {
+    try {
+      return ingester.ingest(in.path(), in.source());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return new IngestResult(
+          List.of(),
+          List.of(
+              Problem.error(
+                  in.source(), "file", "ingest", "could not read the input: " + e)));
+    }
   }
 
   /** Merges per-input results: unique ids, stable order. */

@@ -1,5 +1,6 @@
 package org.triangulate.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -79,11 +80,36 @@ public final class Pipeline implements AutoCloseable {
   /**
    * @param threads worker threads, the caller's included (at least 1)
    * @param annotate whether to run the annotate stage (and so reconcile)
+   * @param articleBudget how long the annotate stage may read one article; past it the article is
+   *     left unannotated, with a problem naming the stage, the article and the limit
+   * @param storyBudget how long the per-story stages may take for one story; past it the story is
+   *     left without links, derivations and claims, with a problem likewise
    */
-  public record Options(int threads, boolean annotate) {
+  public record Options(int threads, boolean annotate, Duration articleBudget, Duration storyBudget) {
+
+    /** The default time an article's reading may take. */
+    public static final Duration ARTICLE_BUDGET = Duration.ofSeconds(120);
+
+    /** The default time a story's align, trace and reconcile may take. */
+    public static final Duration STORY_BUDGET = Duration.ofMinutes(10);
+
     public Options {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1: " + threads);
+      }
+      positive("articleBudget", articleBudget);
+      positive("storyBudget", storyBudget);
+    }
+
+    /** The default budgets. */
+    public Options(int threads, boolean annotate) {
+      this(threads, annotate, ARTICLE_BUDGET, STORY_BUDGET);
+    }
+
+    private static void positive(String name, Duration d) {
+      java.util.Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + d);
       }
     }
   }
@@ -96,15 +122,19 @@ public final class Pipeline implements AutoCloseable {
    * @param grownStories stories that existed and changed (grew, or absorbed others)
    * @param merged for each story that absorbed others, the ids it absorbed
    * @param unchanged how many stories kept their articles and results as they were
+   * @param overBudget the articles and stories (by id) that went over their time budget in this
+   *     call: each has a problem in the report, and its results are missing
    */
   public record Changes(
       List<String> articles,
       List<String> newStories,
       List<String> grownStories,
       Map<String, List<String>> merged,
-      int unchanged) {
+      int unchanged,
+      List<String> overBudget) {
     public Changes {
       articles = List.copyOf(articles);
+      overBudget = overBudget.stream().sorted().toList();
       newStories = List.copyOf(newStories);
       grownStories = List.copyOf(grownStories);
       merged = java.util.Collections.unmodifiableMap(new TreeMap<>(merged));
@@ -117,6 +147,11 @@ public final class Pipeline implements AutoCloseable {
   private final Components components;
   private final Options options;
   private final WorkerPool workers;
+  private final Budget budget = new Budget();
+  /** The articles and stories over budget in the current call (one call at a time). */
+  private final List<String> overBudget = java.util.Collections.synchronizedList(new ArrayList<>());
+  /** The stories whose stages failed in the current call, with the reason. */
+  private final Map<String, String> failedStories = new java.util.concurrent.ConcurrentHashMap<>();
   private final Stats stats = new Stats();
 
   public Pipeline(Components components, Options options) {
@@ -167,10 +202,11 @@ public final class Pipeline implements AutoCloseable {
       annotated = annotate(sorted, ReferenceDates.of(sorted, stories), List.of());
       all.addAll(annotated.problems());
     }
-    all.sort(null);
     Map<String, Article> byId = byId(sorted);
     Map<String, StoryStages.Result> results =
-        runStories(stories, byId, options.annotate() ? annotated.byArticle() : null, annotated.entities());
+        runStories(
+            stories, byId, options.annotate() ? annotated.byArticle() : null, annotated.entities(), all);
+    all.sort(null);
     return report(inputs, sorted, stories, all, annotated.entities(), annotated.byArticle(), results, Map.of(), Map.of());
   }
 
@@ -185,6 +221,7 @@ public final class Pipeline implements AutoCloseable {
    * @param problems the new problems (expanding paths, ingest)
    */
   public Update add(Report before, int inputs, List<Article> added, List<Problem> problems) {
+    overBudget.clear();
     Set<String> taken = new HashSet<>();
     before.articles().forEach(a -> taken.add(a.id()));
     List<Article> fresh = Corpus.uniqueIds(taken, added);
@@ -217,9 +254,12 @@ public final class Pipeline implements AutoCloseable {
       annotations.putAll(annotated.byArticle());
       all.addAll(annotated.problems());
     }
-    all.sort(null);
+    Set<String> redone = new HashSet<>();
+    ids.changed().forEach(st -> redone.add("story " + st.id()));
+    all.removeIf(p -> redone.contains(p.source()));
     Map<String, StoryStages.Result> results =
-        runStories(ids.changed(), byId, options.annotate() ? annotations : null, entities);
+        runStories(ids.changed(), byId, options.annotate() ? annotations : null, entities, all);
+    all.sort(null);
     Report report =
         report(
             before.inputs() + inputs,
@@ -234,7 +274,13 @@ public final class Pipeline implements AutoCloseable {
     List<String> freshIds = fresh.stream().map(Article::id).toList();
     return new Update(
         report,
-        new Changes(freshIds, ids.created(), ids.grown(), ids.merged(), ids.stories().size() - ids.changed().size()));
+        new Changes(
+            freshIds,
+            ids.created(),
+            ids.grown(),
+            ids.merged(),
+            ids.stories().size() - ids.changed().size(),
+            overBudget));
   }
 
   /**
@@ -260,17 +306,23 @@ public final class Pipeline implements AutoCloseable {
         chosen.add(s);
       }
     }
+    List<Problem> problems = new ArrayList<>(state.problems());
+    Set<String> redone = new HashSet<>();
+    chosen.forEach(st -> redone.add("story " + st.id()));
+    problems.removeIf(p -> redone.contains(p.source()));
     Map<String, StoryStages.Result> results =
         runStories(
             chosen,
             byId(state.articles()),
             options.annotate() ? state.annotations() : null,
-            state.entities());
+            state.entities(),
+            problems);
+    problems.sort(null);
     return report(
         state.inputs(),
         state.articles(),
         state.stories(),
-        state.problems(),
+        problems,
         state.entities(),
         state.annotations(),
         results,
@@ -289,7 +341,15 @@ public final class Pipeline implements AutoCloseable {
     order.sort(Comparator.comparingInt((Article a) -> -a.text().length()).thenComparing(Article::id));
     List<ArticleReading> readings;
     try (Stats.Timer t = stats.time("annotate", order.size())) {
-      readings = workers.map(order, a -> annotator.read(a, Optional.ofNullable(refs.get(a.id()))));
+      readings =
+          workers.map(
+              order,
+              a ->
+                  budget
+                      .within(
+                          options.articleBudget(),
+                          () -> readSafely(annotator, a, Optional.ofNullable(refs.get(a.id()))))
+                      .orElseGet(() -> overBudget(a)));
     }
     stats.count("annotate.read", order.size());
     List<ArticleReading> sorted = new ArrayList<>(readings);
@@ -301,12 +361,61 @@ public final class Pipeline implements AutoCloseable {
     return Annotated.of(linked, sorted);
   }
 
+  /** A story's stages; a failure becomes the story's problem (no results), not the run's end. */
+  private StoryStages.Result runSafely(
+      StoryStages stages,
+      Story s,
+      Map<String, Article> articles,
+      Map<String, Annotations> annotations,
+      Map<String, Entity> entities,
+      Map<String, String> creditNames) {
+    try {
+      return stages.run(s, articles, annotations, entities, creditNames);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      failedStories.put(s.id(), e.toString());
+      return new StoryStages.Result(Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** One article's reading; a failure of the models becomes its problem, not the run's end. */
+  private static ArticleReading readSafely(
+      Annotator annotator, Article a, Optional<ReferenceDates.Reference> ref) {
+    try {
+      return annotator.read(a, ref);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      return ArticleReading.failed(
+          a.id(),
+          Problem.warning(
+              a.source(), a.location().orElse("article " + a.id()), "annotate",
+              "could not annotate article " + a.id() + ": " + e));
+    }
+  }
+
+  private ArticleReading overBudget(Article a) {
+    stats.count("annotate.overBudget", 1);
+    overBudget.add(a.id());
+    return ArticleReading.failed(
+        a.id(),
+        Problem.warning(
+            a.source(),
+            a.location().orElse("article " + a.id()),
+            "annotate",
+            "reading article " + a.id() + " took more than " + seconds(options.articleBudget())
+                + " (the annotate stage's budget per article); it is grouped and aligned but has no"
+                + " entities, quotes, quantities or times"));
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
   /** The per-story stages over {@code stories} on the workers, largest first; by story id. */
   private Map<String, StoryStages.Result> runStories(
       List<Story> stories,
       Map<String, Article> articles,
       Map<String, Annotations> annotations,
-      List<Entity> entities) {
+      List<Entity> entities,
+      List<Problem> storyProblems) {
     if (stories.isEmpty()) {
       return Map.of();
     }
@@ -325,14 +434,47 @@ public final class Pipeline implements AutoCloseable {
     List<StoryStages.Result> results;
     try (Stats.Timer t = stats.time("stories", order.size())) {
       results =
-          workers.map(order, s -> stages.run(s, articles, annotations, entityById, creditNames));
+          workers.map(
+              order,
+              s ->
+                  budget
+                      .within(
+                          options.storyBudget(),
+                          () -> runSafely(stages, s, articles, annotations, entityById, creditNames))
+                      .orElse(null));
     }
     stats.count("embed.requested", cache.requested());
     stats.count("embed.embedded", cache.embedded());
     stats.count("embed.distinct", cache.distinct());
     Map<String, StoryStages.Result> out = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
-      out.put(order.get(i).id(), results.get(i));
+      StoryStages.Result r = results.get(i);
+      String failure = failedStories.remove(order.get(i).id());
+      if (failure != null) {
+        Story s = order.get(i);
+        storyProblems.add(
+            Problem.warning(
+                "story " + s.id(),
+                s.articles().size() + " articles",
+                "align",
+                "could not align, trace or reconcile story " + s.id() + " (" + s.title() + "): "
+                    + failure + "; it has no links, derivations or claims"));
+      }
+      if (r == null) {
+        Story s = order.get(i);
+        stats.count("stories.overBudget", 1);
+        overBudget.add(s.id());
+        storyProblems.add(
+            Problem.warning(
+                "story " + s.id(),
+                s.articles().size() + " articles",
+                "align",
+                "aligning, tracing and reconciling story " + s.id() + " (" + s.title() + ") took"
+                    + " more than " + seconds(options.storyBudget())
+                    + " (the budget per story); it has no links, derivations or claims"));
+        r = new StoryStages.Result(Optional.empty(), Optional.empty());
+      }
+      out.put(order.get(i).id(), r);
     }
     return out;
   }
@@ -387,5 +529,6 @@ public final class Pipeline implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
+    budget.close();
   }
 }

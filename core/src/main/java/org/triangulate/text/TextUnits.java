@@ -10,7 +10,8 @@ import org.triangulate.model.Span;
  * Sentences and words of a cleaned article text, with their spans. Plain rules, no model: a
  * paragraph (a line) always ends a sentence; within one, a sentence ends at {@code . ! ?} (and any
  * closing quote) before white space and a capital, a digit or an opening quote, except after an
- * abbreviation ("Maj.", "U.S.", "Jan.").
+ * abbreviation ("Maj.", "U.S.", "Jan."). No sentence is longer than {@link #MAX_SENTENCE}
+ * characters: a longer run is cut into pieces at white space.
  */
 public final class TextUnits {
 
@@ -20,6 +21,9 @@ public final class TextUnits {
           "gov", "st", "jr", "sr", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
           "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "est", "fig",
           "al", "rev", "hon", "adm", "cmdr", "brig", "messrs");
+
+  /** The longest sentence given out, in characters; longer runs are cut at white space. */
+  public static final int MAX_SENTENCE = 1_000;
 
   private TextUnits() {}
 
@@ -90,6 +94,23 @@ public final class TextUnits {
   }
 
   private static void add(String text, int from, int to, List<Span> out) {
+    // A "sentence" longer than any real one (a pasted table, a line of figures, hostile input) is
+    // cut at white space into pieces: what compares sentences costs at most a bounded amount each.
+    while (to - from > MAX_SENTENCE) {
+      int cut = from + MAX_SENTENCE;
+      while (cut > from + MAX_SENTENCE / 2 && !Character.isWhitespace(text.charAt(cut))) {
+        cut--;
+      }
+      if (!Character.isWhitespace(text.charAt(cut))) {
+        cut = from + MAX_SENTENCE;
+      }
+      addTrimmed(text, from, cut, out);
+      from = cut;
+    }
+    addTrimmed(text, from, to, out);
+  }
+
+  private static void addTrimmed(String text, int from, int to, List<Span> out) {
     while (from < to && Character.isWhitespace(text.charAt(from))) {
       from++;
     }

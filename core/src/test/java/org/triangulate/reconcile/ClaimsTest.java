@@ -89,39 +89,6 @@ class ClaimsTest {
     return new Reconciler(SentenceJudge.lexical(), new WordEmbedder()).reconcile(ev);
   }
 
-  /**
-   * Sentence vectors from hashed lower-case words: cosine is word overlap, enough to tell sentences
-   * about the same thing from others without loading a model in a core test.
-   */
-  static final class WordEmbedder implements org.triangulate.align.Embedder {
-    @Override
-    public List<float[]> embed(List<String> sentences) {
-      List<float[]> out = new ArrayList<>();
-      for (String s : sentences) {
-        float[] v = new float[dimensions()];
-        for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-          if (w.length() > 2) {
-            v[Math.floorMod(w.hashCode(), v.length)] += 1;
-          }
-        }
-        double n = 0;
-        for (float x : v) {
-          n += x * x;
-        }
-        for (int i = 0; i < v.length; i++) {
-          v[i] /= (float) Math.max(1e-9, Math.sqrt(n));
-        }
-        out.add(v);
-      }
-      return out;
-    }
-
-    @Override
-    public int dimensions() {
-      return 384;
-    }
-  }
-
   private static List<Doc> docs() {
     return List.of(
         doc("a", A, List.of(length(A, "40 km", 40, "km", 40_000, "exact"), length(A, "25 mi", 25, "mi", 40_233.6, "exact"))),

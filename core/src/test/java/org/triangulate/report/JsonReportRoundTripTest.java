@@ -2,6 +2,9 @@ package org.triangulate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.triangulate.report.ReportJson.asWritten;
+import static org.triangulate.report.ReportJson.read;
+import static org.triangulate.report.ReportJson.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +27,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.triangulate.align.Embedder;
 import org.triangulate.align.SentenceJudge;
 import org.triangulate.align.StoryAligner;
 import org.triangulate.ingest.Corpus;
@@ -58,6 +59,7 @@ import org.triangulate.model.TimeRef;
 import org.triangulate.model.TimelineEvent;
 import org.triangulate.reconcile.Reconciler;
 import org.triangulate.reconcile.StoryEvidence;
+import org.triangulate.reconcile.WordEmbedder;
 import org.triangulate.trace.Credits;
 import org.triangulate.trace.Tracer;
 
@@ -705,36 +707,6 @@ class JsonReportRoundTripTest {
     return new Annotations(a.id(), mentions, quotes, quantities, times);
   }
 
-  /** Sentence vectors from hashed lower-case words, instead of a model in a core test. */
-  private static final class WordEmbedder implements Embedder {
-    @Override
-    public List<float[]> embed(List<String> sentences) {
-      List<float[]> out = new ArrayList<>();
-      for (String s : sentences) {
-        float[] v = new float[dimensions()];
-        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-          if (w.length() > 2) {
-            v[Math.floorMod(w.hashCode(), v.length)] += 1;
-          }
-        }
-        double n = 0;
-        for (float x : v) {
-          n += x * x;
-        }
-        for (int i = 0; i < v.length; i++) {
-          v[i] /= (float) Math.max(1e-9, Math.sqrt(n));
-        }
-        out.add(v);
-      }
-      return out;
-    }
-
-    @Override
-    public int dimensions() {
-      return 384;
-    }
-  }
-
   // ---------------------------------------------------------------- helpers
 
   /**
@@ -757,53 +729,5 @@ class JsonReportRoundTripTest {
     assertThat(new String(write(back), StandardCharsets.UTF_8)).isEqualTo(new String(first, StandardCharsets.UTF_8));
     assertThat(write(back)).isEqualTo(first);
     return back;
-  }
-
-  /** {@code report} with every number rounded as the writer writes it. */
-  private static Report asWritten(Report r) {
-    Map<String, Annotations> annotations = new TreeMap<>();
-    r.annotations().forEach((id, a) -> annotations.put(id, new Annotations(a.article(), a.mentions(), a.quotes(),
-        a.quantities().stream()
-            .map(q -> new Quantity(q.span(), written(q.value()), q.unit(), q.approx(), q.low().map(JsonReportRoundTripTest::written),
-                q.high().map(JsonReportRoundTripTest::written), q.about(), written(q.base()), q.baseUnit()))
-            .toList(),
-        a.times())));
-    Map<String, Provenance> provenance = new TreeMap<>();
-    r.provenance().forEach((id, p) -> provenance.put(id, new Provenance(p.story(),
-        p.links().stream().map(l -> new Link(l.a(), l.b(), l.kind(), written(l.score()), l.edits())).toList(),
-        p.derivations().stream()
-            .map(d -> new Derivation(d.from(), d.to(), d.kind(), d.direction(), written(d.coverageFrom()),
-                written(d.coverageTo()), written(d.confidence()), d.evidence()))
-            .toList(),
-        p.credits(), p.independentSources())));
-    List<Story> stories =
-        r.stories().stream()
-            .map(s -> new Story(s.id(), s.title(), s.articles(), s.first(), s.last(),
-                s.keys().stream().map(k -> new Story.Key(k.kind(), k.text(), Math.round(k.weight() * 10_000) / 10_000.0)).toList(),
-                s.aliases()))
-            .toList();
-    return new Report(r.inputs(), r.articles(), stories, r.problems(), r.entities(), annotations, provenance, r.reconciliation());
-  }
-
-  /**
-   * A number as the writer writes it and the reader reads it: whole numbers as they are, others to
-   * six decimals, and one rounded to a whole number as the nearest double that is not whole.
-   */
-  private static double written(double v) {
-    if ((v == Math.rint(v) && Math.abs(v) < 1e15) || Math.abs(v) >= 1e9) {
-      return v;
-    }
-    double w = Math.round(v * 1e6) / 1e6;
-    return w == Math.rint(w) ? (w > 0 ? Math.nextDown(w) : Math.nextUp(w)) : w;
-  }
-
-  private static byte[] write(Report report) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new JsonReportWriter().write(report, out);
-    return out.toByteArray();
-  }
-
-  private static Report read(byte[] bytes) throws IOException {
-    return new JsonReportReader().read(new ByteArrayInputStream(bytes));
   }
 }

@@ -21,6 +21,12 @@ final class RealPipeline {
   private RealPipeline() {}
 
   static Pipeline create(int threads) {
+    return create(new Pipeline.Options(threads, true), CoreNlpAnnotator::get);
+  }
+
+  /** The pipeline with the given options and annotate stage. */
+  static Pipeline create(
+      Pipeline.Options options, java.util.function.Supplier<org.triangulate.annotate.Annotator> annotator) {
     return new Pipeline(
         new Pipeline.Components(
             () ->
@@ -29,9 +35,9 @@ final class RealPipeline {
                         IngestOptions.DEFAULT_MAX_BYTES,
                         OpenNlpLanguageDetector.get(),
                         EnglishWordList.get())),
-            CoreNlpAnnotator::get,
+            annotator,
             MiniLmEmbedder::get),
-        new Pipeline.Options(threads, true));
+        options);
   }
 
   /** The five Hama articles, read by the ingest stage. */

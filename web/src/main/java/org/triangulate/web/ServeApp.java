@@ -293,6 +293,11 @@ public final class ServeApp implements AutoCloseable {
   private void add(Context ctx) throws IOException {
     String name;
     byte[] bytes;
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_BODY) {
+      error(ctx, 413, tooLarge());
+      return;
+    }
     if (ctx.isMultipartFormData()) {
       UploadedFile file = ctx.uploadedFile("file");
       if (file == null) {
@@ -329,6 +334,7 @@ public final class ServeApp implements AutoCloseable {
     int status;
     State now;
     IngestResult read;
+    List<Problem> refused = null;
     updates.lock(); // the pipeline is for one call at a time
     try {
       if (stopping) {
@@ -360,11 +366,19 @@ public final class ServeApp implements AutoCloseable {
           try {
             // Only the new article is read and only the stories it changes are analysed again.
             Read more = read(pipeline, List.of(target.toString()), dir);
-            state.set(
-                state(
-                    pipeline
-                        .add(current().report(), more.inputs(), more.result().articles(), more.problems())
-                        .report()));
+            Report before = current().report();
+            Pipeline.Update update =
+                pipeline.add(before, more.inputs(), more.result().articles(), more.problems());
+            if (!update.changes().overBudget().isEmpty()) {
+              // Refused, and not kept: a restart must not trip on it again.
+              Files.deleteIfExists(target);
+              Set<Problem> old = new java.util.HashSet<>(before.problems());
+              List<Problem> fresh =
+                  update.report().problems().stream().filter(p -> !old.contains(p)).toList();
+              refused = fresh;
+            } else {
+              state.set(state(update.report()));
+            }
           } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             throw e;
@@ -374,6 +388,18 @@ public final class ServeApp implements AutoCloseable {
       }
     } finally {
       updates.unlock();
+    }
+    if (refused != null) {
+      List<String> why = new ArrayList<>();
+      refused.forEach(p -> why.add(describe(p)));
+      ObjectNode body = MAPPER.createObjectNode();
+      body.put(
+          "error",
+          name + " was not added: it went over the time budget of the analysis ("
+              + String.join("; ", why) + ")");
+      body.set("problems", problems(refused));
+      json(ctx, 422, MAPPER.writeValueAsBytes(body));
+      return;
     }
     if (now == null) {
       List<String> why = new ArrayList<>();
@@ -410,7 +436,11 @@ public final class ServeApp implements AutoCloseable {
 
   private void failure(Exception e, Context ctx) {
     if (e instanceof HttpResponseException h) {
-      error(ctx, h.getStatus(), h.getMessage());
+      error(ctx, h.getStatus(), h.getStatus() == 413 ? tooLarge() : h.getMessage());
+      return;
+    }
+    if (multipartTooLarge(e)) {
+      error(ctx, 413, tooLarge());
       return;
     }
     err.println("triangulate serve: " + e);
@@ -419,6 +449,26 @@ public final class ServeApp implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private static String tooLarge() {
+    return String.format(
+        Locale.ROOT, "the request is larger than the limit of %,d bytes", MAX_BODY);
+  }
+
+  /** Whether a failure is the multipart parser refusing a part or a body over its size limit. */
+  private static boolean multipartTooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (m.contains("max file size") || m.contains("max request size") || m.contains("exceeds")
+          || m.contains("too large") || m.contains("max length")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
 
   /**
    * {@code <stem>-<sha256 prefix>.<ext>}: the stem and extension of the original name (letters,

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Headless Chromium with one page, driven over the Chrome DevTools Protocol through the JDK's
@@ -138,6 +144,50 @@ final class HeadlessChromium implements AutoCloseable {
 
   private static String tail(String s, int n) {
     return s.length() <= n ? s : "…" + s.substring(s.length() - n);
+  }
+
+  /**
+   * One browser for the tests of a class, held in a {@code static @RegisterExtension} field:
+   * started before the class's {@code @BeforeAll} methods (skipping its tests when Chromium is
+   * missing, see {@link #binary()}), closed with its profile deleted after its tests, and after each
+   * test a failure when the page reported an error that the test did not check.
+   */
+  static final class PerClass implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+    private Path profile;
+    private HeadlessChromium browser;
+
+    HeadlessChromium browser() {
+      return browser;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+      Path binary = binary();
+      profile = Files.createTempDirectory("triangulate-chromium");
+      browser = start(binary, profile);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+      // A test may check this after each view; this also covers what came after.
+      List<String> errors = browser.errors();
+      browser.clearErrors();
+      org.assertj.core.api.Assertions.assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      if (browser != null) {
+        browser.close();
+      }
+      if (profile != null) {
+        try (Stream<Path> files = Files.walk(profile)) {
+          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
   }
 
   /** Starts Chromium with its profile in {@code profile} and opens one blank page. */

@@ -34,6 +34,11 @@ final class RealPipeline {
 
   /** A pipeline on two threads; the caller closes it. */
   static Pipeline of(boolean annotate) {
+    return of(new Pipeline.Options(2, annotate));
+  }
+
+  /** A pipeline with the given options; the caller closes it. */
+  static Pipeline of(Pipeline.Options options) {
     return new Pipeline(
         new Pipeline.Components(
             () ->
@@ -42,7 +47,7 @@ final class RealPipeline {
                         MAX_BYTES, OpenNlpLanguageDetector.get(), EnglishWordList.get())),
             CoreNlpAnnotator::get,
             MiniLmEmbedder::get),
-        new Pipeline.Options(2, annotate));
+        options);
   }
 
   /**

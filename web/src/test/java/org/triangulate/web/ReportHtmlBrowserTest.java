@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,28 +33,13 @@ class ReportHtmlBrowserTest {
   private static final Pattern ARTICLE_ROUTE =
       Pattern.compile("^#article=([^&]+)&span=(\\d+)-(\\d+)$");
 
+  @RegisterExtension static final HeadlessChromium.PerClass CHROMIUM = new HeadlessChromium.PerClass();
   @TempDir static Path tmp;
   private static HeadlessChromium browser;
 
   @BeforeAll
-  static void startChromium() throws Exception {
-    Path binary = HeadlessChromium.binary();
-    browser = HeadlessChromium.start(binary, Files.createDirectories(tmp.resolve("profile")));
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noErrorsInTheConsole() {
-    // Every test already asserts this after each view; this also covers what came after.
-    List<String> errors = browser.errors();
-    browser.clearErrors();
-    assertThat(errors).as("browser console errors").isEmpty();
+  static void setUp() {
+    browser = CHROMIUM.browser();
   }
 
   private static Path analyze(Path input, String name) throws Exception {

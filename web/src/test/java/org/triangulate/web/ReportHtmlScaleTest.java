@@ -11,10 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.triangulate.web.HtmlReportWriter;
 
@@ -31,31 +30,17 @@ class ReportHtmlScaleTest {
   private static final int GROUPS = 5; // claims, quote groups, timeline: five renamed sets
   private static final int STORIES = 5000;
 
+  @RegisterExtension static final HeadlessChromium.PerClass CHROMIUM = new HeadlessChromium.PerClass();
   @TempDir static Path tmp;
   private static HeadlessChromium browser;
   private static JsonNode hama;
 
   @BeforeAll
   static void setUp() throws Exception {
+    browser = CHROMIUM.browser();
     Path out = tmp.resolve("hama");
     RealPipeline.analyze(Fixtures.HAMA, out);
     hama = JSON.readTree(out.resolve("report.json").toFile());
-    browser = HeadlessChromium.start(
-        HeadlessChromium.binary(), Files.createDirectories(tmp.resolve("profile")));
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void noErrorsInTheConsole() {
-    List<String> errors = browser.errors();
-    browser.clearErrors();
-    assertThat(errors).as("browser console errors").isEmpty();
   }
 
   private static List<String> ids() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,12 +23,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
 import org.triangulate.pipeline.Pipeline;
 
 /**
@@ -180,11 +185,13 @@ class ServeAppTest {
       // A WARC file of two pages: two articles at once.
       HttpResponse<String> warc =
           upload(app, "crawl.warc",
-              Fixtures.warc(
-                  new String[] {"https://example.org/hama-1",
-                      Fixtures.html("Rebels enter Hama", "Syrian rebels entered Hama on Thursday after the army withdrew.")},
-                  new String[] {"https://example.org/hama-2",
-                      Fixtures.html("Army leaves Hama", "The Syrian army said it had redeployed its troops outside Hama.")}));
+              warc(
+                  "https://example.org/hama-1",
+                  "<html><head><title>Rebels enter Hama</title></head><body><article><h1>Rebels enter Hama</h1>"
+                      + "<p>Syrian rebels entered Hama on Thursday after the army withdrew.</p></article></body></html>",
+                  "https://example.org/hama-2",
+                  "<html><head><title>Army leaves Hama</title></head><body><article><h1>Army leaves Hama</h1>"
+                      + "<p>The Syrian army said it had redeployed its troops outside Hama.</p></article></body></html>"));
       assertThat(warc.statusCode()).as(warc.body()).isEqualTo(201);
       assertThat(json(warc).path("articles")).hasSize(2);
       assertThat(articlesIn(json(get(app, "/api/stories")))).isEqualTo(8);
@@ -217,6 +224,9 @@ class ServeAppTest {
       byte[] huge = new byte[(int) ServeApp.MAX_BODY + 1024];
       java.util.Arrays.fill(huge, (byte) 'a');
       assertThat(post(app, "/api/articles", "text/plain", huge).statusCode()).isEqualTo(413);
+      HttpResponse<String> hugeUpload = upload(app, "huge.txt", huge);
+      assertThat(hugeUpload.statusCode()).as(hugeUpload.body()).isEqualTo(413);
+      assertThat(json(hugeUpload).path("error").asText()).contains("20,971,520");
       assertThat(added(dir)).isEqualTo(4);
 
       // Another origin may not post; another host name is refused (DNS rebinding).
@@ -359,8 +369,32 @@ class ServeAppTest {
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
         + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-    return post(app, "/api/articles", "multipart/form-data; boundary=" + boundary,
-        Fixtures.concat(Fixtures.concat(head, bytes), tail));
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(head);
+    body.writeBytes(bytes);
+    body.writeBytes(tail);
+    return post(app, "/api/articles", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+
+  /**
+   * A WARC file, written by jwarc (the library the ingest stage reads WARC with), of one HTML
+   * response record per page, given as {@code uri, html, uri, html, ...}.
+   */
+  private static byte[] warc(String... pages) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (WarcWriter writer = new WarcWriter(out)) {
+      for (int i = 0; i < pages.length; i += 2) {
+        writer.write(
+            new WarcResponse.Builder(pages[i])
+                .recordId(URI.create("urn:uuid:00000000-0000-4000-8000-00000000000" + i / 2))
+                .date(Instant.parse("2024-12-05T18:00:00Z"))
+                .body(new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
+                    .body(MediaType.HTML_UTF8, pages[i + 1].getBytes(StandardCharsets.UTF_8))
+                    .build())
+                .build());
+      }
+    }
+    return out.toByteArray();
   }
 
   /** Every non-loopback IPv4 address of this machine refuses connections on {@code port}. */
@@ -381,6 +415,45 @@ class ServeAppTest {
           })
           .as("listening on " + a)
           .isInstanceOf(ConnectException.class);
+    }
+  }
+
+  /**
+   * An article over the analysis's time budget is refused with the problem and not kept: the next
+   * POST is taken, and a restart over the same folder comes up (it does not read the article again).
+   */
+  @Test
+  void anArticleOverItsBudgetIsRefusedAndNotKept() throws Exception {
+    Path dir = tmp.resolve("corpus");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 3_000; i++) {
+      lines.append("line ").append(i).append(" ok\n");
+    }
+    Pipeline tight =
+        RealPipeline.of(
+            new Pipeline.Options(2, true, java.time.Duration.ofMillis(1), java.time.Duration.ofMinutes(1)));
+    pipelines.add(tight);
+    ServeApp app = start(tight, List.of(), dir);
+    try {
+      for (int attempt = 0; attempt < 2; attempt++) {
+        HttpResponse<String> r =
+            post(app, "/api/articles?title=Readings", "text/plain; charset=utf-8",
+                lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        JsonNode body = json(r);
+        assertThat(body.path("error").asText()).contains("was not added", "budget per article");
+        assertThat(body.path("problems").size()).isPositive();
+        assertThat(added(dir)).isZero();
+        assertThat(articlesIn(json(get(app, "/api/stories")))).isZero();
+      }
+    } finally {
+      app.stop();
+    }
+    ServeApp again = start(pipeline(false), List.of(), dir);
+    try {
+      assertThat(get(again, "/api/stories").statusCode()).isEqualTo(200);
+    } finally {
+      again.stop();
     }
   }
 }

@@ -33,9 +33,9 @@ public final class HtmlExtractor {
 
   private static final List<String> HEADLINES =
       List.of(
-          "body h1",
-          "body [itemprop~=(?i)^headline$], body h2",
-          "body [class*=headline], body [class*=title]");
+          "h1",
+          "[itemprop~=(?i)^headline$], h2",
+          "[class*=headline], [class*=title]");
 
   public HtmlExtractor() {}
 
@@ -89,10 +89,13 @@ public final class HtmlExtractor {
         }
       }
     }
-    List<Element> h1s = doc.select("body h1");
+    // Selected under <body>, not with "body h1": a descendant selector walks every element's
+    // ancestors, which takes time growing with the square of the nesting depth.
+    Element body = doc.body() != null ? doc.body() : doc;
+    List<Element> h1s = body.select("h1");
     if (title.isPresent()) {
       for (String css : HEADLINES) {
-        for (Element e : doc.select(css)) {
+        for (Element e : body.select(css)) {
           if (similar(e.text(), title.get()) && fits(e, article, 400)) {
             return Optional.of(e);
           }

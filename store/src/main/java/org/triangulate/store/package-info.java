@@ -1,0 +1,8 @@
+/**
+ * The persistent corpus: the pipeline's state between runs, kept in SQLite ({@code DIR/corpus.db})
+ * or PostgreSQL, so that a change costs a transaction of the rows that changed rather than a new
+ * report.json. {@link org.triangulate.store.CorpusStore} is the contract; {@link
+ * org.triangulate.store.SqliteStore} and {@link org.triangulate.store.PostgresStore} implement it
+ * over one schema, migrated by Flyway. See {@code docs/store.md}.
+ */
+package org.triangulate.store;
