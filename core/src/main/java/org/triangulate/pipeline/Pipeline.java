@@ -342,14 +342,11 @@ public final class Pipeline implements AutoCloseable {
     List<ArticleReading> readings;
     try (Stats.Timer t = stats.time("annotate", order.size())) {
       readings =
-          workers.map(
+          budgeted(
               order,
-              a ->
-                  budget
-                      .within(
-                          options.articleBudget(),
-                          () -> readSafely(annotator, a, Optional.ofNullable(refs.get(a.id()))))
-                      .orElseGet(() -> overBudget(a)));
+              options.articleBudget(),
+              a -> readSafely(annotator, a, Optional.ofNullable(refs.get(a.id()))),
+              this::overBudget);
     }
     stats.count("annotate.read", order.size());
     List<ArticleReading> sorted = new ArrayList<>(readings);
@@ -359,6 +356,20 @@ public final class Pipeline implements AutoCloseable {
       linked = annotator.link(existing, sorted);
     }
     return Annotated.of(linked, sorted);
+  }
+
+  /**
+   * {@code work} on every item, on the workers, each within {@code limit}; an item over it gives
+   * {@code over}'s result instead.
+   */
+  private <T, R> List<R> budgeted(
+      List<T> items,
+      Duration limit,
+      java.util.function.Function<T, R> work,
+      java.util.function.Function<T, R> over) {
+    return workers.map(
+        items,
+        item -> budget.within(limit, () -> work.apply(item)).orElseGet(() -> over.apply(item)));
   }
 
   /** A story's stages; a failure becomes the story's problem (no results), not the run's end. */
@@ -434,14 +445,11 @@ public final class Pipeline implements AutoCloseable {
     List<StoryStages.Result> results;
     try (Stats.Timer t = stats.time("stories", order.size())) {
       results =
-          workers.map(
+          budgeted(
               order,
-              s ->
-                  budget
-                      .within(
-                          options.storyBudget(),
-                          () -> runSafely(stages, s, articles, annotations, entityById, creditNames))
-                      .orElse(null));
+              options.storyBudget(),
+              s -> runSafely(stages, s, articles, annotations, entityById, creditNames),
+              s -> null);
     }
     stats.count("embed.requested", cache.requested());
     stats.count("embed.embedded", cache.embedded());

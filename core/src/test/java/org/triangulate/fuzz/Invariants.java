@@ -184,15 +184,9 @@ final class Invariants {
     return s.equals("\n") || s.equals("\r\n") || s.equals("\r");
   }
 
-  /** Whitespace as the cleaner counts it: Java white space, NEL and the Unicode space separators. */
+  /** Whitespace as the cleaner counts it. */
   static boolean isSpace(char c) {
-    if (c <= ' ') {
-      return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
-    }
-    if (c < '\u0085') {
-      return false;
-    }
-    return c == '\u0085' || Character.isSpaceChar(c) || Character.isWhitespace(c);
+    return org.triangulate.ingest.text.TextCleaner.isSpace(c);
   }
 
   private static String nonSpace(CharSequence s, boolean[] skip) {

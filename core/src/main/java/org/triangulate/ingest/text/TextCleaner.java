@@ -38,4 +38,12 @@ public final class TextCleaner {
     new Body(page).decide(lead);
     return new Assembly(page, glue).result();
   }
+
+  /**
+   * Whitespace as the cleaner counts it: Java white space, NEL and the Unicode space separators
+   * (for checks of what cleaning kept, such as the fuzz tests' accounting of every character).
+   */
+  public static boolean isSpace(char c) {
+    return Line.isSpace(c);
+  }
 }
