@@ -1,13 +1,14 @@
 package org.triangulate.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.nio.file.Path;
 import org.triangulate.pipeline.Pipeline;
 import org.triangulate.pipeline.Stats;
-import org.triangulate.report.Report;
+import org.triangulate.store.CorpusStore;
+import org.triangulate.store.StoredPipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Reads news articles, groups them into stories by the event they report, reads each",
-      "article's entities, quotes and speakers, quantities and times, and writes DIR/report.json.",
+      "article's entities, quotes and speakers, quantities and times, keeps the corpus in",
+      "DIR/corpus.db (or the database of --db) and writes DIR/report.json and DIR/report.html.",
+      "",
+      "The corpus then holds exactly these inputs. What it already held is reused: an article",
+      "whose text did not change is not read by the models again, a sentence seen before is not",
+      "embedded again, and a story whose articles did not change keeps its results.",
       "",
       "PATHs are files, folders (read recursively) or globs such as 'news/**/*.html'.",
       "Formats: plain text (.txt), HTML (.html, .htm), JSONL (.jsonl, one article per line),",
@@ -41,15 +47,21 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (Pipeline pipeline = Runs.pipeline(options)) {
-      Runs.Read read = Runs.read(pipeline, paths, options, spec.commandLine().getErr());
-      Report report = pipeline.analyze(read.inputs(), read.result().articles(), read.problems());
+    try (CorpusStore store = Runs.store(options);
+        Pipeline pipeline = Runs.pipeline(options, store)) {
+      if (store.generation() == 0) {
+        pipeline.warmUp(); // a new corpus: every article will be read
+      }
+      Runs.Read read = Runs.read(pipeline, Runs.find(paths, options), options, spec.commandLine().getErr());
+      StoredPipeline.Result r =
+          new StoredPipeline(store, pipeline)
+              .analyze(read.inputs(), read.result().articles(), read.problems(), read.hashes());
       Path file;
       try (Stats.Timer t = pipeline.stats().time("write", 1)) {
-        file = Runs.write(report, options.out);
+        file = Runs.write(r.report(), options.out);
       }
       Runs.stats(pipeline, options);
-      return Runs.finish(report, file, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return Runs.finish(r.report(), file, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
   }
 }

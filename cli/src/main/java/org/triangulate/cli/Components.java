@@ -39,9 +39,17 @@ public final class Components {
   /** The pipeline on the real resources, with the given options. */
   public static org.triangulate.pipeline.Pipeline pipeline(
       org.triangulate.pipeline.Pipeline.Options options, long maxBytes) {
+    return pipeline(options, maxBytes, org.triangulate.pipeline.Records.NONE);
+  }
+
+  /** The pipeline on the real resources, with the given options and kept records. */
+  public static org.triangulate.pipeline.Pipeline pipeline(
+      org.triangulate.pipeline.Pipeline.Options options,
+      long maxBytes,
+      org.triangulate.pipeline.Records records) {
     return new org.triangulate.pipeline.Pipeline(
         new org.triangulate.pipeline.Pipeline.Components(
-            () -> ingester(maxBytes), Components::annotator, Components::embedder),
+            () -> ingester(maxBytes), Components::annotator, Components::embedder, records),
         options);
   }
 

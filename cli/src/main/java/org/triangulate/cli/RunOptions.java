@@ -14,8 +14,19 @@ final class RunOptions {
       names = {"-o", "--out"},
       paramLabel = "DIR",
       defaultValue = "triangulate-out",
-      description = "Where report.json is (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where the corpus (corpus.db), report.json and report.html are"
+              + " (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description =
+          "Keep the corpus in this PostgreSQL database (jdbc:postgresql://HOST[:PORT]/DB?user=NAME)"
+              + " instead of DIR/corpus.db (SQLite). The password comes from the PGPASSWORD"
+              + " variable or ~/.pgpass, never from the command line.")
+  String db;
 
   @Option(
       names = "--threads",

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.triangulate.ingest.IngestResult;
 import org.triangulate.ingest.Inputs;
@@ -18,32 +19,63 @@ import org.triangulate.model.Problem;
 import org.triangulate.pipeline.Pipeline;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
+import org.triangulate.store.CorpusStore;
+import org.triangulate.store.PostgresStore;
 
 /** What {@code analyze} and {@code add} share around the pipeline: reading paths, writing, printing. */
 final class Runs {
 
-  /** What reading the inputs gave: how many files, their articles, and every problem so far. */
-  record Read(int inputs, IngestResult result, List<Problem> problems) {}
+  /**
+   * What reading the inputs gave: how many files, their articles, every problem so far, and the
+   * SHA-256 of each input's content by source name.
+   */
+  record Read(int inputs, IngestResult result, List<Problem> problems, Map<String, String> hashes) {}
+
+  /** The inputs to read, each with the SHA-256 of its content, and the problems of finding them. */
+  record Found(List<Inputs.Input> inputs, Map<String, String> hashes, List<Problem> problems) {}
 
   private Runs() {}
 
-  /** The pipeline with the options of the command line. */
-  static Pipeline pipeline(RunOptions options) {
-    return Components.pipeline(options.pipelineOptions(), options.maxBytes());
+  /**
+   * The corpus of the command line: the PostgreSQL database of {@code --db}, else {@code
+   * DIR/corpus.db}.
+   */
+  static CorpusStore store(RunOptions options) throws IOException {
+    if (options.db != null) {
+      return PostgresStore.open(options.db);
+    }
+    if (Files.exists(options.out) && !Files.isDirectory(options.out)) {
+      throw new IOException(
+          "cannot keep the corpus in " + options.out + ": it is a file, not a folder");
+    }
+    return CorpusStore.openFolder(options.out);
   }
 
-  /** Expands the paths (skipping the output folder) and runs the ingest stage on them. */
-  static Read read(Pipeline pipeline, List<String> paths, RunOptions options, PrintWriter err) {
+  /** The pipeline with the options of the command line, keeping its records in {@code store}. */
+  static Pipeline pipeline(RunOptions options, CorpusStore store) {
+    return Components.pipeline(options.pipelineOptions(), options.maxBytes(), store.records());
+  }
+
+  /**
+   * Expands the paths (skipping the output folder) and hashes each input's content; an input that
+   * cannot be read is left to the ingest stage, which names the problem.
+   */
+  static Found find(List<String> paths, RunOptions options) {
     Path cwd = Path.of("").toAbsolutePath();
     Inputs.Expansion expansion = Inputs.expand(paths, cwd, Optional.of(options.out));
+    return new Found(expansion.inputs(), Inputs.sha256(expansion.inputs()), expansion.problems());
+  }
+
+  /** Runs the ingest stage on what {@link #find} found. */
+  static Read read(Pipeline pipeline, Found found, RunOptions options, PrintWriter err) {
     IngestResult result;
     try (ProgressDisplay display =
-        ProgressDisplay.open(options.progress, "Reading", expansion.inputs().size(), err)) {
-      result = pipeline.ingest(expansion.inputs(), display::update);
+        ProgressDisplay.open(options.progress, "Reading", found.inputs().size(), err)) {
+      result = pipeline.ingest(found.inputs(), display::update);
     }
-    List<Problem> problems = new ArrayList<>(expansion.problems());
+    List<Problem> problems = new ArrayList<>(found.problems());
     problems.addAll(result.problems());
-    return new Read(expansion.inputs().size(), result, problems);
+    return new Read(found.inputs().size(), result, problems, found.hashes());
   }
 
   /** Writes the run's stats when {@code --stats} asked for them. */
@@ -70,24 +102,29 @@ final class Runs {
   static Path write(Report report, Path out) throws IOException {
     try {
       Files.createDirectories(out);
-      Path target = out.resolve("report.json");
-      Path tmp = Files.createTempFile(out, ".report", ".json.tmp");
-      try (OutputStream os = Files.newOutputStream(tmp)) {
-        new JsonReportWriter().write(report, os);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
+      // The page on another thread while report.json is written: two files, two cores.
+      java.util.concurrent.CompletableFuture<Void> page =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                try {
+                  atomically(out, "report.html", os -> new org.triangulate.web.HtmlReportWriter().write(report, os));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      Path target;
+      try {
+        target = atomically(out, "report.json", os -> new JsonReportWriter().write(report, os));
+      } finally {
+        try {
+          page.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          if (e.getCause() instanceof java.io.UncheckedIOException u) {
+            throw u.getCause();
+          }
+          throw e;
+        }
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      Path html = out.resolve("report.html");
-      Path htmlTmp = Files.createTempFile(out, ".report", ".html.tmp");
-      try (OutputStream os = Files.newOutputStream(htmlTmp)) {
-        new org.triangulate.web.HtmlReportWriter().write(report, os);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(htmlTmp);
-        throw e;
-      }
-      Files.move(htmlTmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (FileAlreadyExistsException e) {
       throw new IOException(
@@ -98,6 +135,24 @@ final class Runs {
     } catch (IOException e) {
       throw new IOException("cannot write the report to " + out + ": " + e.getMessage(), e);
     }
+  }
+
+  private interface Writing {
+    void write(OutputStream os) throws IOException;
+  }
+
+  /** Writes {@code dir/name} through a temporary file moved into place. */
+  private static Path atomically(Path dir, String name, Writing writing) throws IOException {
+    Path target = dir.resolve(name);
+    Path tmp = Files.createTempFile(dir, ".report", ".tmp");
+    try (OutputStream os = Files.newOutputStream(tmp)) {
+      writing.write(os);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return target;
   }
 
   /** Prints the summary line and the rejected inputs; returns the exit code. */

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.triangulate.pipeline.Pipeline;
+import org.triangulate.store.CorpusStore;
+import org.triangulate.store.PostgresStore;
+import org.triangulate.store.StoredPipeline;
 import org.triangulate.web.ServeApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,12 +26,13 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyses PATHs (and the articles added earlier, kept in DIR/added/) and serves the report",
-      "as a local web app: the same page as report.html at /, the report as JSON at /api/report,",
-      "the stories at /api/stories and /api/stories/{id}. POST /api/articles adds an article",
-      "(a text/plain body, with ?title= if wanted, or a multipart upload in the field 'file', in",
-      "any format analyze reads), keeps it in DIR/added/ and analyses again only the stories it",
-      "changes.",
+      "Serves the corpus in DIR/corpus.db (or the database of --db) as a local web app, after",
+      "adding the PATHs whose content it does not hold yet: the same page as report.html at /,",
+      "the report as JSON at /api/report, the stories at /api/stories and /api/stories/{id}.",
+      "POST /api/articles adds an article (a text/plain body, with ?title= if wanted, or a",
+      "multipart upload in the field 'file', in any format analyze reads): it is kept in the",
+      "corpus and in DIR/added/, and only the stories it changes are analysed again. Story ids",
+      "survive restarts.",
       "",
       "Listens on 127.0.0.1 only unless --host says otherwise. Stops on Ctrl-C."
     },
@@ -60,8 +64,19 @@ final class ServeCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       paramLabel = "DIR",
       defaultValue = "triangulate-corpus",
-      description = "Where added articles are kept, and read again at the next start (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where the corpus (corpus.db) and the added articles (added/) are kept between starts"
+              + " (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description =
+          "Keep the corpus in this PostgreSQL database (jdbc:postgresql://HOST[:PORT]/DB?user=NAME)"
+              + " instead of DIR/corpus.db (SQLite). The password comes from the PGPASSWORD"
+              + " variable or ~/.pgpass, never from the command line.")
+  String db;
 
   @Option(
       names = "--threads",
@@ -100,8 +115,11 @@ final class ServeCommand implements Callable<Integer> {
     Pipeline.Options po =
         new Pipeline.Options(
             workers, !noAnnotate, java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(2));
-    try (Pipeline pipeline = Components.pipeline(po, maxBytes)) {
-      ServeApp app = ServeApp.start(pipeline, paths, out, spec.commandLine().getErr(), host, port);
+    try (CorpusStore store = db != null ? PostgresStore.open(db) : CorpusStore.openFolder(out);
+        Pipeline pipeline = Components.pipeline(po, maxBytes, store.records())) {
+      ServeApp app =
+          ServeApp.start(
+              new StoredPipeline(store, pipeline), paths, out, spec.commandLine().getErr(), host, port);
       this.app = app;
       Thread hook = new Thread(this::stop, "triangulate-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);

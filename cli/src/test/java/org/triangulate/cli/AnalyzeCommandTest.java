@@ -201,7 +201,8 @@ class AnalyzeCommandTest {
     Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
     Cli r = Cli.run("analyze", "--out", file.toString(), Fixtures.HAMA.toString());
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("triangulate: cannot write the report to " + file + ": ").contains("is a file, not a folder");
+    assertThat(r.err())
+        .contains("triangulate: cannot keep the corpus in " + file + ": it is a file, not a folder");
   }
 
   static List<String> ids(JsonNode report) {

@@ -21,13 +21,15 @@ final class Fixtures {
     }
   }
 
+  static Path hamaFile(String prefix) throws IOException {
+    return hamaFiles().stream()
+        .filter(p -> p.getFileName().toString().startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no Hama file " + prefix));
+  }
+
   static String hama(String prefix) throws IOException {
-    for (Path p : hamaFiles()) {
-      if (p.getFileName().toString().startsWith(prefix)) {
-        return Files.readString(p, StandardCharsets.UTF_8);
-      }
-    }
-    throw new IllegalArgumentException("no Hama file " + prefix);
+    return Files.readString(hamaFile(prefix), StandardCharsets.UTF_8);
   }
 
   /** An HTML page around the paragraphs of a Hama text. */

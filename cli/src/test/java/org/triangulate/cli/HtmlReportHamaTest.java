@@ -36,7 +36,8 @@ class HtmlReportHamaTest {
     assertThat(story.get("claims")).isNotEmpty();
     // The Hama texts hold no markup, but the data block never holds a raw '<' whatever they hold.
     assertThat(data).doesNotContain("<", ">");
+    // No temporary file left, and the corpus closed cleanly (no write-ahead log left over).
     assertThat(Files.list(out).map(p -> p.getFileName().toString()).sorted().toList())
-        .containsExactly("report.html", "report.json");
+        .containsExactly("corpus.db", "report.html", "report.json");
   }
 }

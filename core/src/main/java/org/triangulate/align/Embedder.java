@@ -13,4 +13,13 @@ public interface Embedder {
 
   /** The length of every vector. */
   int dimensions();
+
+  /**
+   * What the vectors depend on: the model and the code around it. Kept vectors are keyed by it (see
+   * {@link org.triangulate.pipeline.Records}). The default is the class's name and its jar's
+   * version.
+   */
+  default String version() {
+    return org.triangulate.annotate.Versions.of(getClass());
+  }
 }

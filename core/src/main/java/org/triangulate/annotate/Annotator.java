@@ -40,6 +40,22 @@ public interface Annotator {
   Linked link(List<Entity> existing, List<ArticleReading> readings);
 
   /**
+   * Loads what {@link #read} needs, if it loads anything lazily; the pipeline calls it before the
+   * first read so that loading models is not counted against an article's time budget.
+   */
+  default void load() {}
+
+  /**
+   * What {@link #read} gives depends on: the models, their settings and the code around them. Kept
+   * readings are keyed by it (see {@link org.triangulate.pipeline.Records}), so an annotator whose
+   * output changes must give another version. The default is the class's name and its jar's
+   * version.
+   */
+  default String version() {
+    return Versions.of(getClass());
+  }
+
+  /**
    * What linking gives.
    *
    * @param entities every entity of the corpus, sorted by id

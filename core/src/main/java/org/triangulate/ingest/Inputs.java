@@ -40,6 +40,34 @@ public final class Inputs {
 
   private Inputs() {}
 
+  /**
+   * The SHA-256 of a file's bytes, in hex, by which a corpus knows an input it already holds;
+   * empty when the file cannot be read (the ingest stage names that problem).
+   */
+  public static Optional<String> sha256(Path file) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        sha.update(buf, 0, n);
+      }
+      return Optional.of(java.util.HexFormat.of().formatHex(sha.digest()));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  /** The SHA-256 of each input's content by source name, for those that can be read. */
+  public static Map<String, String> sha256(List<Input> inputs) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Input in : inputs) {
+      sha256(in.path()).ifPresent(h -> out.put(in.source(), h));
+    }
+    return out;
+  }
+
   /** Expands {@code names}, relative to {@code base} (the working directory). */
   public static Expansion expand(List<String> names, Path base) {
     return expand(names, base, Optional.empty());

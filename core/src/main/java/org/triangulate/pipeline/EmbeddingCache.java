@@ -1,7 +1,9 @@
 package org.triangulate.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,18 +15,25 @@ import org.triangulate.align.Embedder;
  * others wait for its vector. Vectors are shared, not copied: callers must not change them.
  *
  * <p>A cache lives as long as one run ({@link Pipeline} makes one per call), so its memory (about
- * 1.5 KB a sentence) is bounded by the sentences of the stories that run touches.
+ * 1.5 KB a sentence) is bounded by the sentences of the stories that run touches. Behind it are the
+ * {@link Records} kept between runs: a sentence they hold is not given to the model, and every
+ * vector the model makes is kept there.
  */
 final class EmbeddingCache implements Embedder {
 
   private final Embedder embedder;
+  private final Records records;
+  private final String version;
   private final ConcurrentHashMap<String, CompletableFuture<float[]>> vectors =
       new ConcurrentHashMap<>();
   private final AtomicLong requested = new AtomicLong();
   private final AtomicLong embedded = new AtomicLong();
+  private final AtomicLong kept = new AtomicLong();
 
-  EmbeddingCache(Embedder embedder) {
+  EmbeddingCache(Embedder embedder, Records records) {
     this.embedder = embedder;
+    this.records = records;
+    this.version = embedder.version();
   }
 
   @Override
@@ -48,11 +57,7 @@ final class EmbeddingCache implements Embedder {
     }
     if (!mine.isEmpty()) {
       try {
-        List<float[]> out = embedder.embed(mine);
-        embedded.addAndGet(mine.size());
-        for (int i = 0; i < mine.size(); i++) {
-          mineFutures.get(i).complete(out.get(i));
-        }
+        fill(mine, mineFutures);
       } catch (RuntimeException | Error e) {
         for (int i = 0; i < mine.size(); i++) {
           vectors.remove(mine.get(i), mineFutures.get(i));
@@ -68,6 +73,36 @@ final class EmbeddingCache implements Embedder {
     return result;
   }
 
+  /** Completes {@code futures} for {@code sentences}: from the records where kept, else the model. */
+  private void fill(List<String> sentences, List<CompletableFuture<float[]>> futures) {
+    List<String> keys = new ArrayList<>(sentences.size());
+    sentences.forEach(s -> keys.add(Records.vectorKey(version, s)));
+    Map<String, float[]> found = records.vectors(keys);
+    List<String> missing = new ArrayList<>();
+    List<Integer> where = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      float[] v = found.get(keys.get(i));
+      if (v == null) {
+        missing.add(sentences.get(i));
+        where.add(i);
+      }
+    }
+    kept.addAndGet(sentences.size() - missing.size());
+    Map<String, float[]> made = new HashMap<>();
+    if (!missing.isEmpty()) {
+      List<float[]> out = embedder.embed(missing);
+      embedded.addAndGet(missing.size());
+      for (int j = 0; j < missing.size(); j++) {
+        made.put(keys.get(where.get(j)), out.get(j));
+      }
+      records.keepVectors(made);
+    }
+    for (int i = 0; i < sentences.size(); i++) {
+      float[] v = found.get(keys.get(i));
+      futures.get(i).complete(v != null ? v : made.get(keys.get(i)));
+    }
+  }
+
   @Override
   public int dimensions() {
     return embedder.dimensions();
@@ -76,6 +111,11 @@ final class EmbeddingCache implements Embedder {
   /** Sentences asked for, counting repeats. */
   long requested() {
     return requested.get();
+  }
+
+  /** Sentences whose vectors came from the records. */
+  long kept() {
+    return kept.get();
   }
 
   /** Sentences given to the model. */

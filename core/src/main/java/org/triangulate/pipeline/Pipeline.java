@@ -67,13 +67,30 @@ public final class Pipeline implements AutoCloseable {
    *
    * @param annotator the NLP annotate stage; used only when {@link Options#annotate()}
    * @param embedder sentence embeddings for align, paraphrase candidates and reconcile
+   * @param records readings and vectors kept between runs: what they hold is not computed again,
+   *     and what the models compute is kept there
    */
   public record Components(
-      Supplier<Ingester> ingester, Supplier<Annotator> annotator, Supplier<Embedder> embedder) {
+      Supplier<Ingester> ingester,
+      Supplier<Annotator> annotator,
+      Supplier<Embedder> embedder,
+      Records records) {
     public Components {
       Objects.requireNonNull(ingester, "ingester");
       Objects.requireNonNull(annotator, "annotator");
       Objects.requireNonNull(embedder, "embedder");
+      Objects.requireNonNull(records, "records");
+    }
+
+    /** Components that keep nothing between runs. */
+    public Components(
+        Supplier<Ingester> ingester, Supplier<Annotator> annotator, Supplier<Embedder> embedder) {
+      this(ingester, annotator, embedder, Records.NONE);
+    }
+
+    /** The same components with other records. */
+    public Components withRecords(Records r) {
+      return new Components(ingester, annotator, embedder, r);
     }
   }
 
@@ -170,6 +187,31 @@ public final class Pipeline implements AutoCloseable {
     return workers;
   }
 
+  /**
+   * Starts loading the models the annotate and per-story stages will need on a thread of its own,
+   * so that loading them overlaps what the caller does first (reading a corpus, ingest); a stage
+   * that needs a model before it is loaded waits for it. For callers that know the models will be
+   * needed (new articles to read): otherwise a run whose readings are all kept loads nothing. A
+   * failure to load is left to the stage that needs the model, which reports it.
+   */
+  public void warmUp() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                if (options.annotate()) {
+                  components.annotator().get().load();
+                }
+                components.embedder().get();
+              } catch (RuntimeException | Error e) {
+                // The stage that needs the model loads it again and reports what goes wrong.
+              }
+            },
+            "triangulate-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** The ingest stage: reads every input, one input at a time per worker. */
   public IngestResult ingest(List<Inputs.Input> inputs, Corpus.Progress progress) {
     Ingester ingester;
@@ -190,6 +232,20 @@ public final class Pipeline implements AutoCloseable {
    * @param problems problems found so far (expanding paths, ingest); the run's are added
    */
   public Report analyze(int inputs, List<Article> articles, List<Problem> problems) {
+    return analyze(inputs, articles, problems, null);
+  }
+
+  /**
+   * The whole pipeline over a batch of articles, reusing an earlier state's per-story results where
+   * they cannot differ: for a story of the same id (so the same articles) whose story, articles,
+   * annotations, the entities they name and the corpus's credit names are all equal to the earlier
+   * state's, and that had its results there without a problem. The report is the one {@link
+   * #analyze(int, List, List)} gives; only its cost changes.
+   *
+   * @param previous the earlier state (such as what a corpus store holds), or null
+   */
+  public Report analyze(int inputs, List<Article> articles, List<Problem> problems, Report previous) {
+    overBudget.clear();
     List<Article> sorted = new ArrayList<>(articles);
     sorted.sort(Comparator.comparing(Article::id));
     List<Story> stories;
@@ -203,11 +259,31 @@ public final class Pipeline implements AutoCloseable {
       all.addAll(annotated.problems());
     }
     Map<String, Article> byId = byId(sorted);
+    List<Story> toRun = stories;
+    Map<String, Provenance> keptProvenance = Map.of();
+    Map<String, Reconciliation> keptReconciliation = Map.of();
+    if (previous != null) {
+      Set<String> same =
+          Reuse.sameStories(previous, stories, byId, annotated, options.annotate());
+      toRun = stories.stream().filter(st -> !same.contains(st.id())).toList();
+      keptProvenance = previous.provenance();
+      keptReconciliation = options.annotate() ? previous.reconciliation() : Map.of();
+      stats.count("stories.kept", same.size());
+    }
     Map<String, StoryStages.Result> results =
         runStories(
-            stories, byId, options.annotate() ? annotated.byArticle() : null, annotated.entities(), all);
+            toRun, byId, options.annotate() ? annotated.byArticle() : null, annotated.entities(), all);
     all.sort(null);
-    return report(inputs, sorted, stories, all, annotated.entities(), annotated.byArticle(), results, Map.of(), Map.of());
+    return report(
+        inputs,
+        sorted,
+        stories,
+        all,
+        annotated.entities(),
+        annotated.byArticle(),
+        results,
+        keptProvenance,
+        keptReconciliation);
   }
 
   /**
@@ -241,7 +317,10 @@ public final class Pipeline implements AutoCloseable {
     Map<String, Article> byId = byId(articles);
 
     List<Problem> all = new ArrayList<>(before.problems());
-    all.addAll(problems);
+    // A problem the state already records (the same input named again, a pattern that still
+    // matches nothing) is not recorded twice.
+    Set<Problem> known = new HashSet<>(before.problems());
+    problems.stream().filter(p -> !known.contains(p)).forEach(all::add);
     List<Entity> entities = before.entities();
     Map<String, Annotations> annotations = new TreeMap<>(before.annotations());
     if (options.annotate()) {
@@ -339,17 +418,47 @@ public final class Pipeline implements AutoCloseable {
     }
     List<Article> order = new ArrayList<>(articles);
     order.sort(Comparator.comparingInt((Article a) -> -a.text().length()).thenComparing(Article::id));
+    String version = annotator.version();
+    Map<String, String> keys = new HashMap<>();
+    for (Article a : order) {
+      keys.put(a.id(), Records.readingKey(version, a, Optional.ofNullable(refs.get(a.id()))));
+    }
+    Map<String, ArticleReading> kept;
+    try (Stats.Timer t = stats.time("read-records", order.size())) {
+      kept = components.records().readings(keys.values());
+    }
+    List<Article> toRead = order.stream().filter(a -> !kept.containsKey(keys.get(a.id()))).toList();
+    if (!toRead.isEmpty()) {
+      try (Stats.Timer t = stats.time("load-models", 1)) {
+        annotator.load();
+      }
+    }
     List<ArticleReading> readings;
-    try (Stats.Timer t = stats.time("annotate", order.size())) {
+    try (Stats.Timer t = stats.time("annotate", toRead.size())) {
       readings =
           budgeted(
-              order,
+              toRead,
               options.articleBudget(),
               a -> readSafely(annotator, a, Optional.ofNullable(refs.get(a.id()))),
               this::overBudget);
     }
-    stats.count("annotate.read", order.size());
+    stats.count("annotate.read", toRead.size());
+    stats.count("annotate.kept", order.size() - toRead.size());
+    Map<String, ArticleReading> made = new HashMap<>();
+    for (int i = 0; i < toRead.size(); i++) {
+      ArticleReading r = readings.get(i);
+      if (r.annotated() && !overBudget.contains(r.article())) {
+        made.put(keys.get(toRead.get(i).id()), r);
+      }
+    }
+    components.records().keepReadings(made);
     List<ArticleReading> sorted = new ArrayList<>(readings);
+    for (Article a : order) {
+      ArticleReading r = kept.get(keys.get(a.id()));
+      if (r != null) {
+        sorted.add(r);
+      }
+    }
     sorted.sort(Comparator.comparing(ArticleReading::article));
     Annotator.Linked linked;
     try (Stats.Timer t = stats.time("link", sorted.size())) {
@@ -434,7 +543,7 @@ public final class Pipeline implements AutoCloseable {
     try (Stats.Timer t = stats.time("load-embedder", 1)) {
       embedder = components.embedder().get();
     }
-    EmbeddingCache cache = new EmbeddingCache(embedder);
+    EmbeddingCache cache = new EmbeddingCache(embedder, components.records());
     StoryStages stages = new StoryStages(cache);
     Map<String, Entity> entityById = new HashMap<>();
     entities.forEach(e -> entityById.put(e.id(), e));
@@ -453,6 +562,7 @@ public final class Pipeline implements AutoCloseable {
     }
     stats.count("embed.requested", cache.requested());
     stats.count("embed.embedded", cache.embedded());
+    stats.count("embed.kept", cache.kept());
     stats.count("embed.distinct", cache.distinct());
     Map<String, StoryStages.Result> out = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {

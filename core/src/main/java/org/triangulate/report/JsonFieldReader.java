@@ -54,6 +54,12 @@ final class JsonFieldReader {
     return node.has(field);
   }
 
+  /** Whether {@code field} is written as null. */
+  boolean isNull(String field) {
+    JsonNode v = node.get(field);
+    return v != null && v.isNull();
+  }
+
   String string(String field) throws IOException {
     JsonNode v = node.get(field);
     if (v == null) {

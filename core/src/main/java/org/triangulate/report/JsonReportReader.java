@@ -74,7 +74,14 @@ public final class JsonReportReader {
 
   /** Reads a report; throws {@link IOException} naming what is wrong when it is not one. */
   public Report read(InputStream in) throws IOException {
-    JsonNode root = JSON.readTree(in);
+    return read(JSON.readTree(in));
+  }
+
+  /**
+   * Reads a report already parsed into a tree (as the corpus store assembles one from its rows);
+   * throws {@link IOException} naming what is wrong when it is not one.
+   */
+  public Report read(JsonNode root) throws IOException {
     if (root == null || !root.isObject()) {
       throw new IOException("not a Triangulate report: the file is not a JSON object");
     }

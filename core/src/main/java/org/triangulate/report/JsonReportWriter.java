@@ -165,30 +165,43 @@ public final class JsonReportWriter {
     g.writeEndArray();
     g.writeArrayFieldStart("quantities");
     for (Quantity q : an == null ? List.<Quantity>of() : an.quantities()) {
-      g.writeStartObject();
-      span(g, "span", q.span());
-      number(g, "value", q.value());
-      g.writeStringField("unit", q.unit());
-      g.writeStringField("approx", q.approx());
-      optionalNumber(g, "low", q.low());
-      optionalNumber(g, "high", q.high());
-      optional(g, "about", q.about());
-      number(g, "base", q.base());
-      g.writeStringField("baseUnit", q.baseUnit());
-      g.writeEndObject();
+      quantity(g, q, false);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("times");
     for (TimeRef t : an == null ? List.<TimeRef>of() : an.times()) {
-      g.writeStartObject();
-      span(g, "span", t.span());
-      g.writeStringField("value", t.value());
-      g.writeStringField("granularity", t.granularity());
-      optional(g, "reference", t.reference());
-      optional(g, "referenceSource", t.referenceSource());
-      g.writeEndObject();
+      time(g, t);
     }
     g.writeEndArray();
+  }
+
+  /**
+   * One quantity object; numbers rounded as the report writes them, or {@code exact} (as a kept
+   * reading writes them, {@link JsonReadingCodec}).
+   */
+  static void quantity(JsonGenerator g, Quantity q, boolean exact) throws IOException {
+    g.writeStartObject();
+    span(g, "span", q.span());
+    number(g, "value", q.value(), exact);
+    g.writeStringField("unit", q.unit());
+    g.writeStringField("approx", q.approx());
+    optionalNumber(g, "low", q.low(), exact);
+    optionalNumber(g, "high", q.high(), exact);
+    optional(g, "about", q.about());
+    number(g, "base", q.base(), exact);
+    g.writeStringField("baseUnit", q.baseUnit());
+    g.writeEndObject();
+  }
+
+  /** One time object. */
+  static void time(JsonGenerator g, TimeRef t) throws IOException {
+    g.writeStartObject();
+    span(g, "span", t.span());
+    g.writeStringField("value", t.value());
+    g.writeStringField("granularity", t.granularity());
+    optional(g, "reference", t.reference());
+    optional(g, "referenceSource", t.referenceSource());
+    g.writeEndObject();
   }
 
   /** Writes one entity as the report does; also used by tests that pin entities. */
@@ -222,8 +235,15 @@ public final class JsonReportWriter {
    * through a {@code long} would overflow).
    */
   private static void number(JsonGenerator g, String name, double v) throws IOException {
+    number(g, name, v, false);
+  }
+
+  private static void number(JsonGenerator g, String name, double v, boolean exact)
+      throws IOException {
     g.writeFieldName(name);
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+    if (exact) {
+      g.writeNumber(v);
+    } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       g.writeNumber((long) v);
     } else if (Math.abs(v) >= 1e9) {
       g.writeNumber(v);
@@ -232,16 +252,16 @@ public final class JsonReportWriter {
     }
   }
 
-  private static void optionalNumber(JsonGenerator g, String name, Optional<Double> v)
+  private static void optionalNumber(JsonGenerator g, String name, Optional<Double> v, boolean exact)
       throws IOException {
     if (v.isPresent()) {
-      number(g, name, v.get());
+      number(g, name, v.get(), exact);
     } else {
       g.writeNullField(name);
     }
   }
 
-  private static void optionalSpan(JsonGenerator g, String name, Optional<Span> s)
+  static void optionalSpan(JsonGenerator g, String name, Optional<Span> s)
       throws IOException {
     if (s.isPresent()) {
       span(g, name, s.get());
@@ -250,7 +270,11 @@ public final class JsonReportWriter {
     }
   }
 
-  private static void story(JsonGenerator g, Story s, Provenance p, Reconciliation r)
+  /**
+   * Writes one story as the report does, with its provenance and reconciliation (empty lists
+   * without them); also used by the web app, which serves stories one at a time.
+   */
+  public static void story(JsonGenerator g, Story s, Provenance p, Reconciliation r)
       throws IOException {
     g.writeStartObject();
     g.writeStringField("id", s.id());
@@ -478,7 +502,7 @@ public final class JsonReportWriter {
     g.writeEndObject();
   }
 
-  private static void problem(JsonGenerator g, Problem p) throws IOException {
+  static void problem(JsonGenerator g, Problem p) throws IOException {
     g.writeStartObject();
     g.writeStringField("source", p.source());
     g.writeStringField("location", p.location());
@@ -496,7 +520,7 @@ public final class JsonReportWriter {
     g.writeEndArray();
   }
 
-  private static void optional(JsonGenerator g, String name, Optional<String> value)
+  static void optional(JsonGenerator g, String name, Optional<String> value)
       throws IOException {
     if (value.isPresent()) {
       g.writeStringField(name, value.get());

@@ -2,6 +2,8 @@ package org.triangulate.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,10 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.flywaydb.core.api.MigrationVersion;
 import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
@@ -70,12 +76,48 @@ abstract class JdbcStore implements CorpusStore {
   private long generation;
   /** The state this store last loaded, saved or applied; null before the first. */
   private Report state;
+  /** The kept readings and vectors; made when first asked for. */
+  private KeptRecords records;
+  /** Dates the changes this store records. */
+  private final Clock clock;
+  /** Whether the schema has the search index (3) and the change log (4). */
+  private final boolean searchable;
+  private final boolean logged;
+  /** Why the search index could not be built when the corpus opened; null when it was. */
+  private String searchProblem;
 
-  JdbcStore(Connection connection, String location, String schemaVersion) {
+  JdbcStore(Connection connection, String location, String schemaVersion, Clock clock) {
     this.connection = connection;
     this.location = location;
     this.schemaVersion = schemaVersion;
+    this.clock = clock;
+    MigrationVersion v = MigrationVersion.fromVersion(schemaVersion);
+    this.searchable = v.isAtLeast("3");
+    this.logged = v.isAtLeast("4");
     this.generation = transaction(true, this::readGeneration);
+    if (searchable && transaction(true, () -> SearchIndex.format(connection)) != SearchIndex.FORMAT) {
+      // A corpus upgraded from before the index, or indexed by another version: index its rows.
+      try {
+        rebuild(false);
+        afterIndexing();
+      } catch (StoreException e) {
+        searchProblem = e.getMessage();
+      }
+    }
+  }
+
+  /** How this database runs a search. */
+  abstract SearchIndex.Dialect searchDialect();
+
+  /**
+   * Called after a commit that indexed the whole corpus (a save, a rebuild): where the database
+   * plans queries by statistics, it gathers them now rather than when it next gets round to it.
+   */
+  void afterIndexing() {}
+
+  /** Whether the corpus's schema has the search index. */
+  final boolean searchable() {
+    return searchable;
   }
 
   /** Called before a read-only transaction starts: it must see one snapshot of the corpus. */
@@ -103,6 +145,14 @@ abstract class JdbcStore implements CorpusStore {
   }
 
   @Override
+  public synchronized KeptRecords records() {
+    if (records == null) {
+      records = new KeptRecords(this);
+    }
+    return records;
+  }
+
+  @Override
   public void close() {
     try {
       connection.close();
@@ -114,8 +164,9 @@ abstract class JdbcStore implements CorpusStore {
   // ---------------------------------------------------------------- writing
 
   @Override
-  public Writes save(Report report, Map<String, String> inputHashes) {
+  public Writes save(Report report, Map<String, String> inputHashes, Optional<String> change) {
     check(report, inputHashes);
+    checkChange(change);
     state = null;
     long[] saved = new long[1];
     Writes writes = transaction(
@@ -135,18 +186,32 @@ abstract class JdbcStore implements CorpusStore {
           }
           Plan plan = new Plan();
           plan(plan, EMPTY, report, inputHashes);
+          if (searchable) {
+            try (Statement s = connection.createStatement()) {
+              counter.deleted("search_entries", s.executeUpdate("DELETE FROM search_entries"));
+            }
+            planSearch(plan, SearchIndex.diff(Map.of(), SearchIndex.entries(report)));
+            markSearchBuilt(counter);
+          }
           plan.run(counter);
           saved[0] = readGeneration();
+          record(counter, saved[0], change);
           return counter.writes();
         });
     generation = saved[0];
     state = report;
+    if (searchable) {
+      searchProblem = null;
+      afterIndexing();
+    }
     return writes;
   }
 
   @Override
-  public Writes apply(Report before, Report after, Map<String, String> inputHashes) {
+  public Writes apply(
+      Report before, Report after, Map<String, String> inputHashes, Optional<String> change) {
     check(after, inputHashes);
+    checkChange(change);
     holds(before);
     long from = generation;
     Writes writes =
@@ -168,12 +233,135 @@ abstract class JdbcStore implements CorpusStore {
               }
               Plan plan = new Plan();
               plan(plan, before, after, inputHashes);
+              if (searchable) {
+                planSearch(plan, SearchIndex.writes(before, after));
+              }
               plan.run(counter);
+              record(counter, from + 1, change);
               return counter.writes();
             });
     generation = from + 1;
     state = after;
     return writes;
+  }
+
+  /** Refuses a change that is not JSON, or one this corpus's schema has nowhere to keep. */
+  private void checkChange(Optional<String> change) {
+    if (change.isPresent()) {
+      ChangeLog.check(change.get());
+      if (!logged) {
+        throw new StoreException(
+            location + " has schema version " + schemaVersion + ", which keeps no change log");
+      }
+    }
+  }
+
+  /** Records {@code change}, if any, as generation {@code generation}'s. */
+  private void record(Writes.Counter counter, long generation, Optional<String> change)
+      throws SQLException {
+    if (change.isPresent()) {
+      counter.inserted("changes",
+          ChangeLog.insert(connection, generation, clock.instant(), change.get()));
+    }
+  }
+
+  private static void planSearch(Plan p, List<SearchIndex.Write> writes) {
+    for (SearchIndex.Write w : writes) {
+      p.loose("search_entries", w.kind(), w.sql(), w.values());
+    }
+  }
+
+  private void markSearchBuilt(Writes.Counter counter) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement("UPDATE search_state SET format = ? WHERE id = 1 AND format <> ?")) {
+      s.setInt(1, SearchIndex.FORMAT);
+      s.setInt(2, SearchIndex.FORMAT);
+      int n = s.executeUpdate();
+      if (n > 0) {
+        counter.updated("search_state", n);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- search and changes
+
+  // Reads that a server may make while another thread writes through StoredPipeline hold the
+  // store's lock, as StoredPipeline and KeptRecords do: the store has one connection.
+
+  @Override
+  public synchronized List<SearchHit> search(String query, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0: " + limit);
+    }
+    if (!searchable) {
+      throw new StoreException(
+          location + " has schema version " + schemaVersion + ", which has no search index");
+    }
+    SearchText.Query q = SearchText.Query.parse(query);
+    if (q.isEmpty() || limit == 0) {
+      return List.of();
+    }
+    return transaction(true, () -> SearchIndex.search(connection, searchDialect(), q, limit));
+  }
+
+  @Override
+  public synchronized void rebuildSearchIndex() {
+    if (!searchable) {
+      throw new StoreException(
+          location + " has schema version " + schemaVersion + ", which has no search index");
+    }
+    rebuild(true);
+    searchProblem = null;
+    afterIndexing();
+  }
+
+  /**
+   * Indexes the whole corpus again, in one transaction that first takes the writers' lock (the
+   * corpus row, left as it is), so no write lands meanwhile; unless {@code always}, only when the
+   * index is not in this program's format (another process may have built it meanwhile).
+   */
+  private void rebuild(boolean always) {
+    transaction(
+        false,
+        () -> {
+          try (Statement s = connection.createStatement()) {
+            s.executeUpdate("UPDATE corpus SET generation = generation WHERE id = 1");
+          }
+          if (!always && SearchIndex.format(connection) == SearchIndex.FORMAT) {
+            return null;
+          }
+          Writes.Counter counter = new Writes.Counter();
+          try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM search_entries");
+          }
+          Plan plan = new Plan();
+          planSearch(plan, SearchIndex.diff(Map.of(), SearchIndex.entries(read())));
+          plan.run(counter);
+          markSearchBuilt(counter);
+          return null;
+        });
+  }
+
+  @Override
+  public synchronized List<StoredChange> changesSince(long generation, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0: " + limit);
+    }
+    if (!logged || limit == 0) {
+      return List.of();
+    }
+    return transaction(true, () -> ChangeLog.since(connection, generation, limit));
+  }
+
+  @Override
+  public synchronized List<StoredChange> changesAfter(Instant instant, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0: " + limit);
+    }
+    if (!logged || limit == 0) {
+      return List.of();
+    }
+    return transaction(true, () -> ChangeLog.after(connection, instant, limit));
   }
 
   /**
@@ -617,55 +805,42 @@ abstract class JdbcStore implements CorpusStore {
     Set<String> annotated = new HashSet<>();
     Set<String> traced = new HashSet<>();
     Set<String> reconciled = new HashSet<>();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = Payloads.generator(out)) {
-      g.writeStartObject();
-      g.writeStringField("schema", Report.SCHEMA);
-      g.writeObjectFieldStart("summary");
-      g.writeNumberField("inputs", corpus[0]);
-      g.writeEndObject();
-      g.writeArrayFieldStart("articles");
-      for (ObjectNode a : articles) {
-        String id = a.path("id").asText();
-        ObjectNode an = annotations.get(Digests.key(id));
-        if (an != null) {
-          annotated.add(id);
-        }
-        fill(a, Payloads.ANNOTATION_FIELDS, an);
-        g.writeTree(a);
+    // The report as a tree, read as report.json would be (without writing and parsing it again).
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("schema", Report.SCHEMA);
+    root.putObject("summary").put("inputs", corpus[0]);
+    ArrayNode articleArray = root.putArray("articles");
+    for (ObjectNode a : articles) {
+      String id = a.path("id").asText();
+      ObjectNode an = annotations.get(Digests.key(id));
+      if (an != null) {
+        annotated.add(id);
       }
-      g.writeEndArray();
-      g.writeArrayFieldStart("entities");
-      for (ObjectNode e : entities) {
-        g.writeTree(e);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("stories");
-      for (ObjectNode s : stories) {
-        String id = s.path("id").asText();
-        ObjectNode p = provenance.get(Digests.key(id));
-        ObjectNode r = reconciliation.get(Digests.key(id));
-        if (p != null) {
-          traced.add(id);
-        }
-        if (r != null) {
-          reconciled.add(id);
-        }
-        fill(s, Payloads.PROVENANCE_FIELDS, p);
-        fill(s, Payloads.RECONCILIATION_FIELDS, r);
-        g.writeTree(s);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("problems");
-      for (ObjectNode p : problems) {
-        g.writeTree(p);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      fill(a, Payloads.ANNOTATION_FIELDS, an);
+      articleArray.add(a);
     }
+    ArrayNode entityArray = root.putArray("entities");
+    entities.forEach(entityArray::add);
+    ArrayNode storyArray = root.putArray("stories");
+    for (ObjectNode st : stories) {
+      String id = st.path("id").asText();
+      ObjectNode p = provenance.get(Digests.key(id));
+      ObjectNode r = reconciliation.get(Digests.key(id));
+      if (p != null) {
+        traced.add(id);
+      }
+      if (r != null) {
+        reconciled.add(id);
+      }
+      fill(st, Payloads.PROVENANCE_FIELDS, p);
+      fill(st, Payloads.RECONCILIATION_FIELDS, r);
+      storyArray.add(st);
+    }
+    ArrayNode problemArray = root.putArray("problems");
+    problems.forEach(problemArray::add);
     Report r;
     try {
-      r = new JsonReportReader().read(new ByteArrayInputStream(out.toByteArray()));
+      r = new JsonReportReader().read(root);
     } catch (IOException e) {
       throw new StoreException(location + " does not read back as a report: " + e.getMessage(), e);
     }
@@ -903,11 +1078,19 @@ abstract class JdbcStore implements CorpusStore {
       }
     }
     cap(out, named);
+    if (searchProblem != null) {
+      out.add("the search index could not be built when the corpus opened: " + searchProblem);
+    }
     if (out.isEmpty()) {
+      Report r;
       try {
-        read();
+        r = read();
       } catch (StoreException e) {
         out.add(e.getMessage());
+        return out;
+      }
+      if (searchable) {
+        out.addAll(SearchIndex.check(connection, r));
       }
     }
     return out;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,16 +23,28 @@ import org.postgresql.Driver;
  */
 public final class PostgresStore extends JdbcStore {
 
-  private PostgresStore(Connection connection, String url, String version) {
-    super(connection, url, version);
+  private PostgresStore(Connection connection, String url, String version, Clock clock) {
+    super(connection, url, version, clock);
   }
 
   /** Opens the corpus in the database at {@code url}, creating its tables when missing. */
   public static PostgresStore open(String url) {
-    return open(url, System.getenv(), Migrations.CURRENT);
+    return open(url, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the corpus in the database at {@code url}, creating its tables when missing; {@code
+   * clock} dates the changes it records.
+   */
+  public static PostgresStore open(String url, Clock clock) {
+    return open(url, System.getenv(), Migrations.CURRENT, clock);
   }
 
   static PostgresStore open(String url, Map<String, String> env, Migrations migrations) {
+    return open(url, env, migrations, Clock.systemUTC());
+  }
+
+  static PostgresStore open(String url, Map<String, String> env, Migrations migrations, Clock clock) {
     Properties parsed = Driver.parseURL(url, null);
     if (parsed == null) {
       throw new IllegalArgumentException(
@@ -64,8 +77,8 @@ public final class PostgresStore extends JdbcStore {
             url + ": the database's encoding is " + encoding + "; a corpus needs UTF8"
                 + " (CREATE DATABASE ... ENCODING 'UTF8')");
       }
-      String version = migrations.migrate(connections, url);
-      return new PostgresStore(c, url, version);
+      String version = migrations.migrate(connections, url, "postgresql");
+      return new PostgresStore(c, url, version, clock);
     } catch (SQLException | RuntimeException e) {
       try {
         c.close();
@@ -116,6 +129,24 @@ public final class PostgresStore extends JdbcStore {
   @Override
   void endSnapshot() throws SQLException {
     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+  }
+
+  @Override
+  SearchIndex.Dialect searchDialect() {
+    return SearchIndex.Dialect.POSTGRESQL;
+  }
+
+  /**
+   * {@code ANALYZE search_entries}: until autovacuum gathers statistics of a newly filled index,
+   * the planner takes the table for a small one and reads every row instead of the GIN index.
+   */
+  @Override
+  void afterIndexing() {
+    try (Statement s = connection.createStatement()) {
+      s.execute("ANALYZE search_entries");
+    } catch (SQLException e) {
+      // Statistics only speed queries up; autovacuum gathers them in time.
+    }
   }
 
   /** PostgreSQL checks its pages and write-ahead log itself; the rows are checked as for SQLite. */

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
@@ -29,17 +30,29 @@ public final class SqliteStore extends JdbcStore {
 
   private final Path file;
 
-  private SqliteStore(Connection connection, Path file, String version) {
-    super(connection, file.toString(), version);
+  private SqliteStore(Connection connection, Path file, String version, Clock clock) {
+    super(connection, file.toString(), version, clock);
     this.file = file;
   }
 
   /** Opens the corpus in {@code file}, creating it (and its folder) when missing. */
   public static SqliteStore open(Path file) {
-    return open(file, Migrations.CURRENT);
+    return open(file, Clock.systemUTC());
+  }
+
+  /**
+   * Opens the corpus in {@code file}, creating it (and its folder) when missing; {@code clock}
+   * dates the changes it records.
+   */
+  public static SqliteStore open(Path file, Clock clock) {
+    return open(file, Migrations.CURRENT, clock);
   }
 
   static SqliteStore open(Path file, Migrations migrations) {
+    return open(file, migrations, Clock.systemUTC());
+  }
+
+  static SqliteStore open(Path file, Migrations migrations, Clock clock) {
     Path f = file.toAbsolutePath();
     try {
       if (f.getParent() != null) {
@@ -62,8 +75,9 @@ public final class SqliteStore extends JdbcStore {
       throw new StoreException("cannot open " + f + ": " + e.getMessage(), e);
     }
     try {
-      String version = migrations.migrate(new Connections(() -> config.createConnection(url)), f.toString());
-      return new SqliteStore(c, f, version);
+      String version =
+          migrations.migrate(new Connections(() -> config.createConnection(url)), f.toString(), "sqlite");
+      return new SqliteStore(c, f, version, clock);
     } catch (RuntimeException e) {
       try {
         c.close();
@@ -87,7 +101,15 @@ public final class SqliteStore extends JdbcStore {
   @Override
   void endSnapshot() {}
 
-  /** {@code PRAGMA integrity_check}: the file's pages, indexes and records. */
+  @Override
+  SearchIndex.Dialect searchDialect() {
+    return SearchIndex.Dialect.SQLITE;
+  }
+
+  /**
+   * {@code PRAGMA integrity_check}: the file's pages, indexes and records; and FTS5's own check
+   * that its index holds exactly the terms of {@code search_entries}.
+   */
   @Override
   List<String> engineCheck() throws SQLException {
     List<String> out = new ArrayList<>();
@@ -98,6 +120,14 @@ public final class SqliteStore extends JdbcStore {
         if (!line.equals("ok")) {
           out.add("SQLite integrity check: " + line);
         }
+      }
+    }
+    if (searchable()) {
+      try (Statement s = connection.createStatement()) {
+        s.executeUpdate("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)");
+      } catch (SQLException e) {
+        out.add("the full-text index (search_fts) does not match search_entries: " + e.getMessage()
+            + " (rebuildSearchIndex() rebuilds it)");
       }
     }
     return out;

@@ -71,7 +71,7 @@ class PostgresCredentialsTest {
     System.setProperty(PASSFILE, pgpass.toString());
     try (PostgresStore store =
         PostgresStore.open(TestPostgres.url(database, "ann"), Map.of(), Migrations.CURRENT)) {
-      assertThat(store.schemaVersion()).isEqualTo("1");
+      assertThat(store.schemaVersion()).isEqualTo(StoreContract.latestSchema());
     }
     // The user can come from PGUSER too, as for psql.
     String noUser = "jdbc:postgresql://localhost:" + port + "/" + database;

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -18,14 +19,14 @@ class PostgresStoreTest extends StoreContract {
   private String url;
 
   @Override
-  CorpusStore create(Migrations migrations) {
+  CorpusStore create(Migrations migrations, Clock clock) {
     url = TestPostgres.newDatabase();
-    return PostgresStore.open(url, Map.of(), migrations);
+    return PostgresStore.open(url, Map.of(), migrations, clock);
   }
 
   @Override
-  CorpusStore reopen(Migrations migrations) {
-    return PostgresStore.open(url, Map.of(), migrations);
+  CorpusStore reopen(Migrations migrations, Clock clock) {
+    return PostgresStore.open(url, Map.of(), migrations, clock);
   }
 
   /** The superuser, with foreign-key triggers off for the session (to break rows on purpose). */
@@ -60,7 +61,9 @@ class PostgresStoreTest extends StoreContract {
           {"corpus", "id"}, {"inputs", "source"}, {"articles", "id"}, {"annotations", "article_id"},
           {"entities", "id"}, {"stories", "id"}, {"story_articles", "story_id || '/' || article_id"},
           {"story_aliases", "story_id || '/' || alias"}, {"provenance", "story_id"},
-          {"reconciliation", "story_id"}, {"problems", "id"}}) {
+          {"reconciliation", "story_id"}, {"problems", "id"},
+          {"search_entries", "kind || '/' || item"}, {"search_state", "id"},
+          {"changes", "generation"}}) {
         try (Statement s = c.createStatement();
             ResultSet rs = s.executeQuery("SELECT " + t[1] + ", xmin::text FROM " + t[0])) {
           while (rs.next()) {

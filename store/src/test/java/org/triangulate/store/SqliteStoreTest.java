@@ -9,8 +9,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteUpdateListener;
 
 /** The store contract on SQLite, and what only the SQLite store promises. */
 class SqliteStoreTest extends StoreContract {
@@ -20,14 +24,14 @@ class SqliteStoreTest extends StoreContract {
   private int created;
 
   @Override
-  CorpusStore create(Migrations migrations) {
+  CorpusStore create(Migrations migrations, Clock clock) {
     file = dir.resolve("corpus-" + ++created).resolve(CorpusStore.FILE_NAME);
-    return SqliteStore.open(file, migrations);
+    return SqliteStore.open(file, migrations, clock);
   }
 
   @Override
-  CorpusStore reopen(Migrations migrations) {
-    return SqliteStore.open(file, migrations);
+  CorpusStore reopen(Migrations migrations, Clock clock) {
+    return SqliteStore.open(file, migrations, clock);
   }
 
   @Override
@@ -35,11 +39,37 @@ class SqliteStoreTest extends StoreContract {
     return DriverManager.getConnection("jdbc:sqlite:" + file);
   }
 
+  /**
+   * The rows SQLite reports changed, one by one (its update hook), but for the pages FTS5 keeps
+   * its own index in ({@code search_fts_*}: segments it writes and merges as it sees fit, which
+   * are not rows of the corpus). {@code total_changes()} would count those too.
+   */
   @Override
   long rowsTouched(CorpusStore store, Runnable write) throws SQLException {
+    SQLiteConnection c = ((JdbcStore) store).connection.unwrap(SQLiteConnection.class);
+    AtomicLong rows = new AtomicLong();
+    SQLiteUpdateListener counter = (type, database, table, rowId) -> {
+      if (!table.startsWith("search_fts_")) {
+        rows.incrementAndGet();
+      }
+    };
+    c.addUpdateListener(counter);
+    try {
+      write.run();
+    } finally {
+      c.removeUpdateListener(counter);
+    }
+    return rows.get();
+  }
+
+  @Test
+  void theUpdateHookCountsWhatTotalChangesCountsWithoutTheIndex() throws SQLException {
+    // The measure above agrees with SQLite's own total where no full-text row is written.
+    CorpusStore store = create();
+    store.save(Hama.growing().get(0));
     long before = totalChanges(store);
-    write.run();
-    return totalChanges(store) - before;
+    long hooked = rowsTouched(store, () -> store.apply(Hama.growing().get(0), Hama.growing().get(0)));
+    assertThat(hooked).isEqualTo(totalChanges(store) - before).isEqualTo(1);
   }
 
   private static long totalChanges(CorpusStore store) throws SQLException {

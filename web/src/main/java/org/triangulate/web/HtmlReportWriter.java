@@ -29,8 +29,11 @@ import org.triangulate.report.Report;
  * bytes. With {@code app} on (the page {@code triangulate serve} sends) the page also carries a
  * {@code <meta name="triangulate-app">} marker, on which the script shows a form that adds an
  * article through {@code POST /api/articles} and then fetches {@code /api/report}; its policy
- * allows {@code connect-src 'self'} for that, and nothing more. Without it (report.html) the page
- * makes no request at all.
+ * allows {@code connect-src 'self'} for that, and nothing more. The app page also searches the
+ * corpus ({@code GET /api/search}), shows what changed since the reader's last visit ({@code GET
+ * /api/changes}, the last generation seen kept in the browser's {@code localStorage}) and links its
+ * Atom feed ({@code /feed.xml}) in its head. Without it (report.html) the page makes no request at
+ * all.
  */
 public final class HtmlReportWriter {
 
@@ -104,13 +107,20 @@ public final class HtmlReportWriter {
         + "base-uri 'none'; form-action 'none'";
   }
 
+  /**
+   * The app page's pointer to its Atom feed of changes ({@code GET /feed.xml}), for feed readers;
+   * the browser fetches nothing for it.
+   */
+  static final String FEED_LINK =
+      "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes\" href=\"/feed.xml\">\n";
+
   private static String head(boolean app) {
     return "<!DOCTYPE html>\n"
         + "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\""
         + contentSecurityPolicy(app)
         + "\">\n"
-        + (app ? "<meta name=\"triangulate-app\" content=\"1\">\n" : "")
+        + (app ? "<meta name=\"triangulate-app\" content=\"1\">\n" + FEED_LINK : "")
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta name=\"referrer\" content=\"no-referrer\">\n"
         + "<title>Triangulate report</title>\n"

@@ -45,20 +45,27 @@ import org.triangulate.model.Story;
 import org.triangulate.pipeline.Pipeline;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
+import org.triangulate.changes.CorpusChange;
+import org.triangulate.store.CorpusStore;
+import org.triangulate.store.SearchHit;
+import org.triangulate.store.StoredChange;
+import org.triangulate.store.StoredPipeline;
 
 /**
  * The local web app behind {@code triangulate serve}: the report of a corpus as the same page as
  * {@code report.html}, the same data as JSON, and an endpoint that adds an article to it.
  *
- * <p>The corpus is the PATHs given at start plus every article added through the app, which is
- * kept in {@code DIR/added/} (one file per upload, named by its original name and the SHA-256 of
- * its bytes) and read again at the next start. The current report lives in memory; an added
- * article goes through {@link Pipeline#add}, so only it is read and only the stories it changes
- * are analysed again, and the report is then replaced whole. Updates run one at a time.
+ * <p>The corpus is a {@link CorpusStore} ({@code DIR/corpus.db}, or a PostgreSQL database) worked
+ * on through a {@link StoredPipeline}. At the start the app loads what the corpus holds and adds
+ * the PATHs given and the files of {@code DIR/added/} whose content it does not hold yet; an
+ * article POSTed goes through the same incremental path ({@link StoredPipeline#add}: only it is
+ * read, only the stories it changes are analysed again, one transaction), and is also kept as a
+ * file in {@code DIR/added/} (named by its original name and the SHA-256 of its bytes). Story ids
+ * survive restarts: the corpus keeps them. Updates run one at a time; requests read the last
+ * committed state, whose page and JSON are made when first asked for.
  *
- * <p>The app runs every stage on the {@link Pipeline} it is given and does not own it: the caller
- * closes the pipeline, after {@link #stop()}. The app uses it only from {@link #start} until
- * {@link #stop()} returns, one call at a time.
+ * <p>The app does not own the pipeline or the store: the caller closes them, after {@link
+ * #stop()}.
  */
 public final class ServeApp implements AutoCloseable {
 
@@ -79,8 +86,91 @@ public final class ServeApp implements AutoCloseable {
    * @param list the compact story list: id, title, articles, contested
    * @param stories each story's object in {@code json}, by id
    */
-  record State(Report report, byte[] html, byte[] json, byte[] list, Map<String, byte[]> stories) {}
+  static final class State {
+    private final Report report;
+    private final Map<String, Story> byId = new java.util.HashMap<>();
+    private volatile byte[] html;
+    private volatile byte[] json;
+    private volatile byte[] list;
+    private final Map<String, byte[]> stories = new java.util.concurrent.ConcurrentHashMap<>();
 
+    State(Report report) {
+      this.report = report;
+      for (Story s : report.stories()) {
+        byId.put(s.id(), s);
+      }
+      for (Story s : report.stories()) {
+        s.aliases().forEach(a -> byId.putIfAbsent(a, s));
+      }
+    }
+
+    Report report() {
+      return report;
+    }
+
+    /** The page, as {@link HtmlReportWriter} writes it for the app (with the form). */
+    byte[] html() throws IOException {
+      byte[] h = html;
+      if (h == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new HtmlReportWriter(true).write(report, out);
+        html = h = out.toByteArray();
+      }
+      return h;
+    }
+
+    /** The report, as {@link JsonReportWriter} writes it. */
+    byte[] json() throws IOException {
+      byte[] j = json;
+      if (j == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JsonReportWriter().write(report, out);
+        json = j = out.toByteArray();
+      }
+      return j;
+    }
+
+    /** The compact story list: id, title, articles, contested. */
+    byte[] list() throws IOException {
+      byte[] l = list;
+      if (l == null) {
+        ArrayNode rows = MAPPER.createArrayNode();
+        for (Story s : report.stories()) {
+          org.triangulate.model.Reconciliation r = report.reconciliation().get(s.id());
+          long contested =
+              r == null ? 0 : r.claims().stream().filter(c -> c.status().equals("contested")).count();
+          ObjectNode row = rows.addObject();
+          row.put("id", s.id());
+          row.put("title", s.title());
+          row.put("articles", s.articles().size());
+          row.put("contested", contested);
+        }
+        list = l = MAPPER.writeValueAsBytes(rows);
+      }
+      return l;
+    }
+
+    /** The story of {@code id} (or of which {@code id} is an alias) as the report writes it. */
+    byte[] story(String id) throws IOException {
+      Story s = byId.get(id);
+      if (s == null) {
+        return null;
+      }
+      byte[] b = stories.get(s.id());
+      if (b == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+          JsonReportWriter.story(
+              g, s, report.provenance().get(s.id()), report.reconciliation().get(s.id()));
+        }
+        b = out.toByteArray();
+        stories.put(s.id(), b);
+      }
+      return b;
+    }
+  }
+
+  private final StoredPipeline corpus;
   private final Pipeline pipeline;
   private final Path dir;
   private final PrintWriter err;
@@ -93,8 +183,9 @@ public final class ServeApp implements AutoCloseable {
   private final Javalin app;
 
   private ServeApp(
-      Pipeline pipeline, Path dir, State first, PrintWriter err, String host, int port) {
-    this.pipeline = pipeline;
+      StoredPipeline corpus, Path dir, State first, PrintWriter err, String host, int port) {
+    this.corpus = corpus;
+    this.pipeline = corpus.pipeline();
     this.dir = dir;
     this.err = Objects.requireNonNull(err, "err");
     this.host = Objects.requireNonNull(host, "host");
@@ -117,29 +208,34 @@ public final class ServeApp implements AutoCloseable {
               config.routes.get("/api/stories", ctx -> json(ctx, 200, current().list()));
               config.routes.get("/api/stories/{id}", this::story);
               config.routes.post("/api/articles", this::add);
+              config.routes.get("/api/search", this::search);
+              config.routes.get("/api/changes", this::changes);
+              config.routes.get("/feed.xml", this::feed);
               config.routes.exception(Exception.class, this::failure);
               config.routes.error(404, ctx -> error(ctx, 404, "no such page: " + ctx.path()));
             });
   }
 
   /**
-   * Analyses the corpus (the {@code paths} and {@code dir/added/}) on {@code pipeline}, then
-   * listens on {@code host} and {@code port} (0: a free port).
+   * Loads the corpus and adds to it the {@code paths} and the files of {@code dir/added/} whose
+   * content it does not hold yet, then listens on {@code host} and {@code port} (0: a free port).
    *
-   * @param pipeline runs every stage; the caller keeps it and closes it after {@link #stop()}
+   * @param corpus the store and the pipeline (built with the store's records); the caller keeps
+   *     them and closes them after {@link #stop()}
    * @param paths files, folders or globs, relative to the working directory
    * @param dir the corpus folder: {@code added/} holds the added articles, {@code tmp/} uploads
    *     being read (never read as input)
    * @param err where request failures are logged
    */
   public static ServeApp start(
-      Pipeline pipeline, List<String> paths, Path dir, PrintWriter err, String host, int port)
+      StoredPipeline corpus, List<String> paths, Path dir, PrintWriter err, String host, int port)
       throws IOException {
-    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(corpus, "corpus");
     Path folder = dir.toAbsolutePath().normalize();
     Files.createDirectories(folder.resolve("added"));
-    State first = analyse(pipeline, List.copyOf(paths), folder);
-    ServeApp s = new ServeApp(pipeline, folder, first, err, host, port);
+    corpus.pipeline().warmUp(); // a server reads articles: the first POST must not wait for the models
+    State first = open(corpus, List.copyOf(paths), folder, Objects.requireNonNull(err, "err"));
+    ServeApp s = new ServeApp(corpus, folder, first, err, host, port);
     s.app.start();
     return s;
   }
@@ -196,49 +292,46 @@ public final class ServeApp implements AutoCloseable {
   /** What reading some inputs gave: how many files, their articles, and every problem so far. */
   private record Read(int inputs, IngestResult result, List<Problem> problems) {}
 
-  /** The whole corpus: {@code paths} and {@code dir/added/}. */
-  private static State analyse(Pipeline pipeline, List<String> paths, Path dir) throws IOException {
+  /**
+   * The corpus as the store holds it, with {@code paths} and {@code dir/added/} added where the
+   * store does not hold their content.
+   */
+  private static State open(
+      StoredPipeline corpus, List<String> paths, Path dir, PrintWriter err) {
     List<String> names = new ArrayList<>(paths);
     names.add(dir.resolve("added").toString());
-    Read read = read(pipeline, names, dir);
-    return state(pipeline.analyze(read.inputs(), read.result().articles(), read.problems()));
-  }
-
-  /** Expands the names (leaving out {@code dir/tmp/}) and runs the ingest stage on them. */
-  private static Read read(Pipeline pipeline, List<String> names, Path dir) {
     Path cwd = Path.of("").toAbsolutePath();
     Inputs.Expansion expansion = Inputs.expand(names, cwd, Optional.of(dir.resolve("tmp")));
-    IngestResult result = pipeline.ingest(expansion.inputs(), Corpus.Progress.none());
-    List<Problem> problems = new ArrayList<>(expansion.problems());
-    problems.addAll(result.problems());
-    return new Read(expansion.inputs().size(), result, problems);
+    Map<String, String> hashes = Inputs.sha256(expansion.inputs());
+    Map<String, List<String>> known = corpus.inputsByHash();
+    List<Inputs.Input> fresh =
+        expansion.inputs().stream()
+            .filter(in -> !known.containsKey(hashes.get(in.source())))
+            .toList();
+    if (fresh.isEmpty()) {
+      // Nothing to add: a name that matches nothing is said, not committed as a change.
+      expansion.problems().forEach(p -> err.println("triangulate serve: " + describe(p)));
+      err.flush();
+      return new State(corpus.state());
+    }
+    Read read = read(corpus.pipeline(), fresh, expansion.problems());
+    Map<String, String> freshHashes = new java.util.TreeMap<>();
+    fresh.forEach(in -> {
+      String h = hashes.get(in.source());
+      if (h != null) {
+        freshHashes.put(in.source(), h);
+      }
+    });
+    return new State(
+        corpus.add(read.inputs(), read.result().articles(), read.problems(), freshHashes).report());
   }
 
-  private static State state(Report report) throws IOException {
-    ByteArrayOutputStream html = new ByteArrayOutputStream();
-    new HtmlReportWriter(true).write(report, html);
-    ByteArrayOutputStream json = new ByteArrayOutputStream();
-    new JsonReportWriter().write(report, json);
-    JsonNode tree = MAPPER.readTree(json.toByteArray());
-    ArrayNode list = MAPPER.createArrayNode();
-    Map<String, byte[]> stories = new LinkedHashMap<>();
-    for (JsonNode s : tree.path("stories")) {
-      String id = s.path("id").asText();
-      int contested = 0;
-      for (JsonNode c : s.path("claims")) {
-        if ("contested".equals(c.path("status").asText())) {
-          contested++;
-        }
-      }
-      ObjectNode row = list.addObject();
-      row.put("id", id);
-      row.put("title", s.path("title").asText());
-      row.put("articles", s.path("articles").size());
-      row.put("contested", contested);
-      stories.put(id, MAPPER.writeValueAsBytes(s));
-    }
-    return new State(
-        report, html.toByteArray(), json.toByteArray(), MAPPER.writeValueAsBytes(list), Map.copyOf(stories));
+  /** Runs the ingest stage on {@code inputs}. */
+  private static Read read(Pipeline pipeline, List<Inputs.Input> inputs, List<Problem> found) {
+    IngestResult result = pipeline.ingest(inputs, Corpus.Progress.none());
+    List<Problem> problems = new ArrayList<>(found);
+    problems.addAll(result.problems());
+    return new Read(inputs.size(), result, problems);
   }
 
   // ---------------------------------------------------------------- handlers
@@ -275,17 +368,153 @@ public final class ServeApp implements AutoCloseable {
     return h.equals("127.0.0.1:" + port) || h.equals("localhost:" + port) || h.equals("[::1]:" + port);
   }
 
-  private void page(Context ctx) {
+  private void page(Context ctx) throws IOException {
     ctx.header("Content-Security-Policy", HtmlReportWriter.contentSecurityPolicy(true));
     ctx.status(200).contentType("text/html; charset=utf-8").result(current().html());
   }
 
-  private void story(Context ctx) {
-    byte[] s = current().stories().get(ctx.pathParam("id"));
+  private void story(Context ctx) throws IOException {
+    byte[] s = current().story(ctx.pathParam("id"));
     if (s == null) {
       error(ctx, 404, "no such story: " + ctx.pathParam("id"));
     } else {
       json(ctx, 200, s);
+    }
+  }
+
+  /** Most search hits one request returns. */
+  static final int SEARCH_MAX = 200;
+
+  /** Most changes one request or the feed returns. */
+  static final int CHANGES_MAX = 100;
+
+  /**
+   * {@code GET /api/search?q=…&limit=N}: articles, claims, quotes and entity names, best first,
+   * each with a snippet and the span of its words in an article's text.
+   */
+  private void search(Context ctx) throws IOException {
+    String q = ctx.queryParam("q");
+    Integer limit = number(ctx, "limit", 20, SEARCH_MAX);
+    if (limit == null) {
+      return;
+    }
+    List<SearchHit> hits;
+    CorpusStore store = corpus.store();
+    synchronized (store) {
+      hits = q == null ? List.of() : store.search(q, limit);
+    }
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("query", q == null ? "" : q);
+    ArrayNode rows = body.putArray("hits");
+    for (SearchHit h : hits) {
+      ObjectNode o = rows.addObject();
+      o.put("kind", h.kind());
+      o.put("id", h.id());
+      optional(o, "story", h.story());
+      optional(o, "article", h.article());
+      if (h.span().isPresent()) {
+        o.putArray("span").add(h.span().get().begin()).add(h.span().get().end());
+      } else {
+        o.putNull("span");
+      }
+      o.put("snippet", h.snippet());
+      ArrayNode marks = o.putArray("marks");
+      h.marks().forEach(m -> marks.addArray().add(m.begin()).add(m.end()));
+    }
+    json(ctx, 200, MAPPER.writeValueAsBytes(body));
+  }
+
+  /**
+   * {@code GET /api/changes?since=G&limit=N}: what each commit after generation {@code G} changed
+   * (new stories, articles joining one, claims newly contested or with a new independent source),
+   * oldest first, with the corpus's current generation.
+   */
+  private void changes(Context ctx) throws IOException {
+    Integer limit = number(ctx, "limit", CHANGES_MAX, CHANGES_MAX);
+    Long since = ctx.queryParam("since") == null ? Long.valueOf(0) : longNumber(ctx, "since");
+    if (limit == null || since == null) {
+      return;
+    }
+    List<StoredChange> changes;
+    long generation;
+    CorpusStore store = corpus.store();
+    synchronized (store) {
+      changes = store.changesSince(since, limit);
+      generation = store.generation();
+    }
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("generation", generation);
+    ArrayNode rows = body.putArray("changes");
+    for (StoredChange c : changes) {
+      ObjectNode o = rows.addObject();
+      o.put("generation", c.generation());
+      o.put("committed", c.committedAt().toString());
+      CorpusChange change = CorpusChange.fromJson(c.change());
+      change.summary().forEach(o.putArray("summary")::add);
+      o.set("change", MAPPER.readTree(c.change()));
+    }
+    json(ctx, 200, MAPPER.writeValueAsBytes(body));
+  }
+
+  /** {@code GET /feed.xml}: what the last {@value #CHANGES_MAX} commits changed, as an Atom feed. */
+  private void feed(Context ctx) throws IOException {
+    List<StoredChange> changes;
+    CorpusStore store = corpus.store();
+    synchronized (store) {
+      changes = store.changesSince(Math.max(0, store.generation() - CHANGES_MAX), CHANGES_MAX);
+    }
+    List<AtomFeed.Generation> entries = new ArrayList<>();
+    for (StoredChange c : changes) {
+      entries.add(new AtomFeed.Generation(c.generation(), c.committedAt(), CorpusChange.fromJson(c.change())));
+    }
+    java.net.URI page;
+    try {
+      page = new java.net.URI("http://" + ctx.header("Host") + "/");
+    } catch (java.net.URISyntaxException e) {
+      page = java.net.URI.create("http://" + host + ":" + port() + "/");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new AtomFeed(page, page.resolve("feed.xml"), "Triangulate: what changed in the corpus")
+        .write(entries, out);
+    ctx.status(200).contentType(AtomFeed.MEDIA_TYPE + "; charset=utf-8").result(out.toByteArray());
+  }
+
+  /** A query parameter that must be a count from 0 to {@code max}; null after a 400 answer. */
+  private static Integer number(Context ctx, String name, int fallback, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= 0 && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    error(ctx, 400, "'" + name + "' must be a whole number from 0 to " + max);
+    return null;
+  }
+
+  private static Long longNumber(Context ctx, String name) {
+    try {
+      long n = Long.parseLong(ctx.queryParam(name).strip());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    error(ctx, 400, "'" + name + "' must be a generation, a whole number from 0");
+    return null;
+  }
+
+  private static void optional(ObjectNode o, String name, Optional<String> v) {
+    if (v.isPresent()) {
+      o.put(name, v.get());
+    } else {
+      o.putNull(name);
     }
   }
 
@@ -330,61 +559,85 @@ public final class ServeApp implements AutoCloseable {
       return;
     }
     String saved = savedName(name, bytes);
+    String sha = sha256(bytes);
 
     int status;
     State now;
     IngestResult read;
     List<Problem> refused = null;
+    Pipeline.Changes changes = null;
+    Set<String> sources = new java.util.HashSet<>();
     updates.lock(); // the pipeline is for one call at a time
     try {
       if (stopping) {
         throw new HttpResponseException(503, "the server is stopping");
       }
-      // Read it alone first: what the ingest rejects is not kept.
-      Path tmpDir = Files.createDirectories(dir.resolve("tmp"));
-      Path probeDir = Files.createTempDirectory(tmpDir, "upload");
-      Path probe = probeDir.resolve(saved);
-      try {
-        Files.write(probe, bytes);
-        read = pipeline.ingest(List.of(new Inputs.Input(probe, name)), Corpus.Progress.none());
-      } finally {
-        Files.deleteIfExists(probe);
-        Files.deleteIfExists(probeDir);
-      }
-      if (read.articles().isEmpty()) {
-        status = 400;
-        now = null;
+      List<String> held = corpus.inputsByHash().get(sha);
+      if (held != null) {
+        // The same bytes are in the corpus already: nothing to add.
+        status = 200;
+        read = new IngestResult(List.of(), List.of());
+        sources.addAll(held);
+        now = current();
       } else {
-        Path target = dir.resolve("added").resolve(saved);
-        if (Files.exists(target)) {
-          status = 200; // the same bytes were added before
+        // Read it alone first: what the ingest rejects is not kept.
+        Path tmpDir = Files.createDirectories(dir.resolve("tmp"));
+        Path probeDir = Files.createTempDirectory(tmpDir, "upload");
+        Path probe = probeDir.resolve(saved);
+        try {
+          Files.write(probe, bytes);
+          read = pipeline.ingest(List.of(new Inputs.Input(probe, name)), Corpus.Progress.none());
+        } finally {
+          Files.deleteIfExists(probe);
+          Files.deleteIfExists(probeDir);
+        }
+        if (read.articles().isEmpty()) {
+          status = 400;
+          now = null;
         } else {
-          Path tmp = Files.createTempFile(tmpDir, "added", ".tmp");
-          Files.write(tmp, bytes);
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+          Path target = dir.resolve("added").resolve(saved);
+          if (!Files.exists(target)) {
+            Path tmp = Files.createTempFile(tmpDir, "added", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+          }
           status = 201;
           try {
             // Only the new article is read and only the stories it changes are analysed again.
-            Read more = read(pipeline, List.of(target.toString()), dir);
+            Inputs.Input input = new Inputs.Input(target, target.toString().replace('\\', '/'));
+            Read more = read(pipeline, List.of(input), List.of());
             Report before = current().report();
-            Pipeline.Update update =
-                pipeline.add(before, more.inputs(), more.result().articles(), more.problems());
-            if (!update.changes().overBudget().isEmpty()) {
+            AtomicReference<Pipeline.Update> over = new AtomicReference<>();
+            Optional<StoredPipeline.Result> done =
+                corpus.add(
+                    more.inputs(),
+                    more.result().articles(),
+                    more.problems(),
+                    Map.of(input.source(), sha),
+                    u -> {
+                      if (u.changes().overBudget().isEmpty()) {
+                        return true;
+                      }
+                      over.set(u);
+                      return false;
+                    });
+            if (done.isEmpty()) {
               // Refused, and not kept: a restart must not trip on it again.
               Files.deleteIfExists(target);
               Set<Problem> old = new java.util.HashSet<>(before.problems());
-              List<Problem> fresh =
-                  update.report().problems().stream().filter(p -> !old.contains(p)).toList();
-              refused = fresh;
+              refused =
+                  over.get().report().problems().stream().filter(p -> !old.contains(p)).toList();
             } else {
-              state.set(state(update.report()));
+              state.set(new State(done.get().report()));
+              changes = done.get().changes();
+              sources.add(input.source());
             }
           } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
             throw e;
           }
+          now = current();
         }
-        now = current();
       }
     } finally {
       updates.unlock();
@@ -415,8 +668,7 @@ public final class ServeApp implements AutoCloseable {
     ArrayNode articles = body.putArray("articles");
     Set<String> storyIds = new TreeSet<>();
     for (Article a : now.report().articles()) {
-      String src = a.source().replace('\\', '/');
-      if (src.equals(saved) || src.endsWith("/" + saved)) {
+      if (sources.contains(a.source())) {
         ObjectNode row = articles.addObject();
         row.put("id", a.id());
         ArrayNode in = row.putArray("stories");
@@ -430,6 +682,16 @@ public final class ServeApp implements AutoCloseable {
     }
     ArrayNode stories = body.putArray("stories");
     storyIds.forEach(stories::add);
+    if (changes != null) {
+      ObjectNode changed = body.putObject("changed");
+      changes.newStories().forEach(changed.putArray("newStories")::add);
+      changes.grownStories().forEach(changed.putArray("grownStories")::add);
+      ObjectNode merged = changed.putObject("merged");
+      changes.merged().forEach((k, v) -> v.forEach(merged.putArray(k)::add));
+      changed.put("unchanged", changes.unchanged());
+    } else {
+      body.put("alreadyHeld", true);
+    }
     body.set("problems", problems(read.problems()));
     json(ctx, status, MAPPER.writeValueAsBytes(body));
   }

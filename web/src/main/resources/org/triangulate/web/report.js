@@ -164,6 +164,10 @@
     var sm = D.summary;
     app.appendChild(el('p', 'muted', plural(sm.articles, 'article') + ' in ' + plural(sm.stories, 'story') + ' from '
       + plural(sm.inputs, 'input') + '; ' + plural(sm.problems, 'problem') + ' (' + sm.rejected + ' rejected).'));
+    if (APP) {
+      app.appendChild(changesBox());
+      app.appendChild(searchBox());
+    }
     var controls = el('div', 'controls');
     var label = el('label', null, 'Sort by ');
     var select = el('select');
@@ -191,7 +195,12 @@
     app.appendChild(nav);
     pager(t.body, nav, stories, PAGE, function (s) {
       var tr = el('tr');
-      tr.appendChild(td(link({ story: s.id }, s.title || s.id)));
+      var first = td(link({ story: s.id }, s.title || s.id));
+      if (APP) {
+        tr.setAttribute('data-story', s.id);
+        storyMarks(first, s.id);
+      }
+      tr.appendChild(first);
       tr.appendChild(td(s.articles.length, 'num'));
       tr.appendChild(td((s.first || '?') + (s.last && s.last !== s.first ? ' – ' + s.last : '')));
       tr.appendChild(td(s.claims.length, 'num'));
@@ -289,7 +298,9 @@
           });
           (r.body.problems || []).forEach(function (p) { lines.push([p.severity + ': ' + p.message + ' (' + p.location + ')', null]); });
           RESULT = { ok: true, lines: lines };
-          render();
+          // A new article is a change the reader made, not one to show as unseen: note it first.
+          var ids = r.body.articles.map(function (a) { return a.id; });
+          return (r.status === 201 ? ownAddition(ids) : Promise.resolve()).then(render);
         });
       }).catch(function (e) {
         RESULT = { ok: false, lines: [['Not added: ' + (e && e.message ? e.message : String(e)), null]] };
@@ -309,6 +320,383 @@
       var p = el('p');
       if (x[1]) { var a = el('a', null, x[0]); a.href = x[1]; p.appendChild(a); } else { p.textContent = x[0]; }
       out.appendChild(p);
+    });
+  }
+
+  // ---- search (the served app only) ----
+  var SEARCH_LIMIT = 50;
+  // The last search, kept across redraws so that going back to the list shows it again:
+  // {query, busy, hits: [...] or null, error: text or null}.
+  var SEARCH = null;
+  var searchSeq = 0; // only the answer to the latest search is shown
+  function searchBox() {
+    var sec = el('section', 'search');
+    sec.id = 'search';
+    sec.setAttribute('role', 'search');
+    var form = el('form');
+    var label = el('label', null, 'Search articles, claims, quotes and names');
+    label.htmlFor = 'search-q';
+    var input = el('input');
+    input.type = 'search';
+    input.id = 'search-q';
+    input.name = 'q';
+    input.autocomplete = 'off';
+    input.value = SEARCH ? SEARCH.query : '';
+    var go = el('button', null, 'Search');
+    go.type = 'submit';
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(go);
+    var status = el('p', 'search-status muted');
+    status.setAttribute('role', 'status');
+    var list = el('ol', 'search-results');
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var q = input.value.trim();
+      var seq = ++searchSeq;
+      if (!q) { SEARCH = null; showSearch(); return; }
+      SEARCH = { query: q, busy: true, hits: null, error: null };
+      showSearch();
+      fetch('/api/search?q=' + encodeURIComponent(q) + '&limit=' + SEARCH_LIMIT, { credentials: 'same-origin' })
+        .then(jsonOf)
+        .then(function (body) {
+          if (seq !== searchSeq) { return; }
+          SEARCH = { query: q, busy: false, hits: Array.isArray(body.hits) ? body.hits : [], error: null };
+          showSearch();
+        }).catch(function (e) {
+          if (seq !== searchSeq) { return; }
+          SEARCH = { query: q, busy: false, hits: null, error: e && e.message ? e.message : String(e) };
+          showSearch();
+        });
+    });
+    sec.appendChild(form);
+    sec.appendChild(status);
+    sec.appendChild(list);
+    showSearch(status, list);
+    return sec;
+  }
+  // Draws SEARCH into the search box of the view shown now, if it has one.
+  function showSearch(status, list) {
+    status = status || document.querySelector('#search .search-status');
+    list = list || document.querySelector('#search .search-results');
+    if (!status || !list) { return; }
+    list.textContent = '';
+    status.className = 'search-status muted';
+    if (!SEARCH) { status.textContent = ''; return; }
+    var q = '“' + SEARCH.query + '”';
+    if (SEARCH.busy) { status.textContent = 'Searching for ' + q + '…'; return; }
+    if (SEARCH.error !== null) {
+      status.className = 'search-status error';
+      status.textContent = 'The search for ' + q + ' failed: ' + SEARCH.error;
+      return;
+    }
+    var n = SEARCH.hits.length;
+    status.textContent = n === 0 ? 'No results for ' + q + '.'
+      : plural(n, 'result') + ' for ' + q + (n >= SEARCH_LIMIT ? ' (the best ' + SEARCH_LIMIT + ')' : '') + '.';
+    SEARCH.hits.forEach(function (hit) { list.appendChild(searchHit(hit)); });
+  }
+  function searchHit(hit) {
+    var li = el('li', 'search-hit');
+    li.appendChild(el('span', 'badge b-kind', hit.kind));
+    var to = hitRoute(hit), name = hitName(hit);
+    if (to) { var a = el('a', null, name); a.href = to; li.appendChild(a); } else { li.appendChild(el('strong', null, name)); }
+    li.appendChild(snippet(String(hit.snippet || ''), hit.marks));
+    return li;
+  }
+  // '#article=ID&span=B-E' for a hit in an article's words; an article matched elsewhere (its
+  // title) opens the article; else the story; an entity outside any story links nowhere.
+  function hitRoute(hit) {
+    var sp = hit.span;
+    if (hit.article && Array.isArray(sp) && sp.length === 2 && typeof sp[0] === 'number' && typeof sp[1] === 'number') {
+      return route({ article: hit.article, span: sp[0] + '-' + sp[1] });
+    }
+    if (hit.kind === 'article' && hit.article) { return route({ article: hit.article }); }
+    if (hit.story) { return route({ story: hit.story }); }
+    return null;
+  }
+  function hitName(hit) {
+    var story = hit.story && STORIES[hit.story];
+    var storyName = story ? story.title || story.id : hit.story;
+    if (hit.kind === 'article') { return (ARTICLES[hit.article] && ARTICLES[hit.article].title) || outlet(hit.article || hit.id); }
+    if (hit.kind === 'quote') { return 'Quote in ' + outlet(hit.article || hit.id); }
+    if (hit.kind === 'claim') { return 'Claim in ' + (storyName || hit.id); }
+    if (hit.kind === 'entity') { return entityName(hit.id) + (storyName ? ' in ' + storyName : ''); }
+    return String(hit.id);
+  }
+  // The snippet as text, its marked words in <mark> elements; marks out of order, overlapping
+  // or outside the text are skipped.
+  function snippet(text, marks) {
+    var box = el('div', 'snippet');
+    var at = 0;
+    (Array.isArray(marks) ? marks : []).forEach(function (m) {
+      if (!Array.isArray(m) || typeof m[0] !== 'number' || typeof m[1] !== 'number') { return; }
+      var b = m[0], e = Math.min(m[1], text.length);
+      if (b < at || b >= e) { return; }
+      if (b > at) { box.appendChild(document.createTextNode(text.slice(at, b))); }
+      box.appendChild(el('mark', null, text.slice(b, e)));
+      at = e;
+    });
+    if (at < text.length) { box.appendChild(document.createTextNode(text.slice(at))); }
+    return box;
+  }
+  // The JSON body of a response; rejects with the server's message when it is not a success.
+  function jsonOf(r) {
+    return r.json().then(function (body) {
+      if (!r.ok) { throw new Error('(' + r.status + ') ' + (body && body.error ? body.error : 'the server gave no reason')); }
+      return body;
+    }, function () { throw new Error('(' + r.status + ') the answer is not JSON'); });
+  }
+
+  // ---- what changed since the reader's last visit (the served app only) ----
+  // localStorage (one per origin) keeps SEEN_KEY, the last corpus generation the reader has seen,
+  // and OWN_KEY, the generations after it that the reader's own additions made (never shown as
+  // unseen). On a first visit (no SEEN_KEY) the current generation is stored and nothing is shown:
+  // /api/changes?since=0&limit=0 answers it without any change. A stored generation above the
+  // current one means another corpus (or a new one) is served at this origin: that is a first
+  // visit too. Without localStorage the page shows nothing of this.
+  var SEEN_KEY = 'triangulate.seen', OWN_KEY = 'triangulate.own';
+  var CHANGES_PAGE = 100; // the most changes /api/changes returns at once
+  var CHANGES_PAGES = 10; // a page asks for at most this many pages of changes; the feed has them all
+  var KNOWN = null; // the corpus generation of the last /api/changes answer
+  var PENDING = []; // the changes after the stored generation up to KNOWN, oldest first
+  var MORE = false; // whether there are changes up to KNOWN beyond PENDING
+  var CHANGES_ERROR = null;
+  var UNSEEN = null; // what unseen() gave when the box was last drawn, for the rows of the story list
+  function stored(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function store(key, value) {
+    try { window.localStorage.setItem(key, value); return true; } catch (e) { return false; }
+  }
+  function seenGeneration() {
+    var v = stored(SEEN_KEY);
+    return v !== null && /^\d+$/.test(v) ? parseInt(v, 10) : null;
+  }
+  function ownGenerations() {
+    var v;
+    try { v = JSON.parse(stored(OWN_KEY) || '[]'); } catch (e) { v = []; }
+    return Array.isArray(v) ? v.filter(function (g) { return typeof g === 'number'; }) : [];
+  }
+  // Moves the stored generation past every change that is the reader's own: to KNOWN when all
+  // of PENDING is, else to just before the first change someone else made (a generation without a
+  // change, where nothing of note changed, has no entry). Forgets own generations at or below it.
+  function settle() {
+    var seen = seenGeneration();
+    if (seen === null || KNOWN === null) { return; }
+    var own = ownGenerations();
+    var others = PENDING.filter(function (c) { return own.indexOf(c.generation) < 0; });
+    var upTo = others.length ? others[0].generation - 1 : !MORE ? KNOWN : PENDING.length ? PENDING[PENDING.length - 1].generation : seen;
+    if (upTo > seen) { seen = upTo; store(SEEN_KEY, String(seen)); }
+    store(OWN_KEY, JSON.stringify(own.filter(function (g) { return g > seen; })));
+    PENDING = PENDING.filter(function (c) { return c.generation > seen; });
+  }
+  // The changes after generation since, up to CHANGES_PAGES pages: {generation, changes, more}.
+  function fetchChanges(since) {
+    var all = [];
+    function page(from, n) {
+      return fetch('/api/changes?since=' + from, { credentials: 'same-origin' }).then(jsonOf).then(function (body) {
+        if (typeof body.generation !== 'number' || !Array.isArray(body.changes)) { throw new Error('the answer has no generation'); }
+        var cs = body.changes.filter(function (c) { return c && typeof c.generation === 'number' && c.generation > from; });
+        all = all.concat(cs);
+        var last = cs.length ? cs[cs.length - 1].generation : from;
+        var more = body.changes.length >= CHANGES_PAGE && last < body.generation;
+        if (more && n + 1 < CHANGES_PAGES) { return page(last, n + 1); }
+        return { generation: body.generation, changes: all, more: more };
+      });
+    }
+    return page(since, 0);
+  }
+  function checkChanges() {
+    var seen = seenGeneration();
+    var first = seen === null
+      ? fetch('/api/changes?since=0&limit=0', { credentials: 'same-origin' }).then(jsonOf)
+      : fetchChanges(seen);
+    first.then(function (a) {
+      if (typeof a.generation !== 'number') { throw new Error('the answer has no generation'); }
+      KNOWN = a.generation;
+      if (seen === null || a.generation < seen) {
+        store(SEEN_KEY, String(a.generation));
+        store(OWN_KEY, '[]');
+        PENDING = [];
+      } else {
+        PENDING = a.changes;
+        MORE = a.more;
+        settle();
+      }
+      drawChanges();
+    }).catch(function (e) {
+      CHANGES_ERROR = e && e.message ? e.message : String(e);
+      drawChanges();
+    });
+  }
+  // After the reader added articles (ids): the changes that hold them are the reader's own. The
+  // changes fetched with them that someone else made meanwhile join the unseen ones. Never rejects.
+  function ownAddition(ids) {
+    var since = KNOWN !== null ? KNOWN : seenGeneration();
+    if (since === null) { return Promise.resolve(); } // the first visit's check stores the generation after the add
+    return fetchChanges(since).then(function (a) {
+      var own = ownGenerations();
+      a.changes.forEach(function (c) {
+        var added = c.change && Array.isArray(c.change.articles) ? c.change.articles : [];
+        if (added.some(function (id) { return ids.indexOf(id) >= 0; }) && own.indexOf(c.generation) < 0) { own.push(c.generation); }
+      });
+      store(OWN_KEY, JSON.stringify(own));
+      if (KNOWN === null) { KNOWN = since; }
+      if (a.generation >= KNOWN) {
+        PENDING = PENDING.concat(a.changes);
+        MORE = MORE || a.more;
+        KNOWN = a.generation;
+      }
+      settle();
+    }).catch(function () { /* the next visit checks again */ });
+  }
+  function markSeen() {
+    if (KNOWN === null) { return; }
+    store(SEEN_KEY, String(KNOWN));
+    store(OWN_KEY, '[]');
+    PENDING = [];
+    MORE = false;
+    drawChanges();
+  }
+  // What PENDING (less the reader's own changes) amounts to: each story's marks (its id now, after
+  // any merge) and the items in order, counted once per story and per claim.
+  function unseen() {
+    var own = ownGenerations();
+    var alias = {};
+    D.stories.forEach(function (s) { (s.aliases || []).forEach(function (a) { alias[a] = s.id; }); });
+    function now(id) { return STORIES[id] ? id : alias[id] || null; }
+    var out = { marks: {}, items: [], count: { fresh: {}, grown: {}, contested: {}, gained: {} } };
+    function mark(id, what) {
+      if (!id) { return; }
+      var m = out.marks[id] = out.marks[id] || {};
+      m[what] = true;
+    }
+    PENDING.forEach(function (c) {
+      if (own.indexOf(c.generation) >= 0) { return; }
+      var ch = c.change || {};
+      var list = [];
+      (ch.newStories || []).forEach(function (x) { list.push({ kind: 'fresh', x: x, story: x.id }); });
+      (ch.grownStories || []).forEach(function (x) { list.push({ kind: 'grown', x: x, story: x.id }); });
+      (ch.contested || []).forEach(function (x) { list.push({ kind: 'contested', x: x, story: x.story }); });
+      (ch.gainedSources || []).forEach(function (x) { list.push({ kind: 'gained', x: x, story: x.story }); });
+      var lines = Array.isArray(c.summary) && c.summary.length === list.length ? c.summary : null;
+      list.forEach(function (item, i) {
+        var sid = now(item.story);
+        item.now = sid;
+        item.line = lines ? String(lines[i]) : itemLine(item);
+        item.generation = c.generation;
+        var key = item.kind === 'fresh' || item.kind === 'grown' ? sid || item.story : (sid || item.story) + '\n' + item.x.text;
+        if (item.kind === 'fresh' && sid === item.story) {
+          out.count.fresh[key] = true;
+          mark(sid, 'fresh');
+        } else if (item.kind === 'fresh' || item.kind === 'grown') {
+          // a story new since the last visit that grew is still new; one absorbed since then grew the one it is now part of
+          if (!out.count.fresh[key]) { out.count.grown[key] = true; mark(sid, 'grown'); }
+        } else {
+          out.count[item.kind][key] = true;
+          if (item.kind === 'contested') { mark(sid, 'contested'); }
+        }
+        out.items.push(item);
+      });
+    });
+    Object.keys(out.count.fresh).forEach(function (k) { delete out.count.grown[k]; if (out.marks[k]) { delete out.marks[k].grown; } });
+    return out;
+  }
+  function itemLine(item) {
+    var x = item.x;
+    if (item.kind === 'fresh') { return 'New story \'' + x.title + '\' (' + x.id + ')'; }
+    if (item.kind === 'grown') { return 'Story \'' + x.title + '\' (' + x.id + ') has new articles'; }
+    if (item.kind === 'contested') { return 'Claim \'' + x.text + '\' is now contested'; }
+    return 'Claim \'' + x.text + '\' has ' + x.after + ' independent sources (was ' + x.before + ')';
+  }
+  var CHANGE_LINES = 50; // items listed in the box at most; the feed has them all
+  function changesBox() {
+    var sec = el('section', 'changes');
+    sec.id = 'changes';
+    drawChanges(sec);
+    return sec;
+  }
+  // Fills the box above the story list and marks the rows of the stories it names.
+  function drawChanges(sec) {
+    sec = sec || document.getElementById('changes');
+    if (!sec) { return; }
+    sec.textContent = '';
+    if (KNOWN !== null) { sec.setAttribute('data-generation', String(KNOWN)); }
+    var u = UNSEEN = unseen();
+    Array.prototype.forEach.call(document.querySelectorAll('#app tr[data-story] td:first-child'), function (cell) {
+      storyMarks(cell, cell.parentNode.getAttribute('data-story'), u);
+    });
+    if (CHANGES_ERROR !== null && !u.items.length) {
+      sec.hidden = false;
+      sec.appendChild(el('p', 'muted', 'What changed since your last visit could not be fetched: ' + CHANGES_ERROR));
+      return;
+    }
+    sec.hidden = !u.items.length;
+    if (!u.items.length) { return; }
+    var n = function (k) { return Object.keys(u.count[k]).length; };
+    var counted = function (k, one, many) { return k + ' ' + (k === 1 ? one : many); };
+    sec.appendChild(el('h2', null, 'New since your last visit'));
+    var head = el('p');
+    head.setAttribute('role', 'status');
+    head.textContent = 'Since your last visit: ' + counted(n('fresh'), 'new story', 'new stories') + ', '
+      + counted(n('grown'), 'story', 'stories') + ' with new articles, '
+      + counted(n('contested'), 'claim', 'claims') + ' now contested, '
+      + counted(n('gained'), 'claim', 'claims') + ' with a new independent source.';
+    sec.appendChild(head);
+    var ul = el('ul');
+    u.items.slice(0, CHANGE_LINES).forEach(function (item) {
+      var li = el('li', 'change-' + item.kind);
+      li.appendChild(document.createTextNode(item.line + ' '));
+      if (item.now) { li.appendChild(link({ story: item.now }, 'open the story')); }
+      if (item.kind === 'contested') { contestedBy(item).forEach(function (a) { li.appendChild(document.createTextNode(' · ')); li.appendChild(a); }); }
+      ul.appendChild(li);
+    });
+    sec.appendChild(ul);
+    var foot = el('p', 'controls');
+    if (u.items.length > CHANGE_LINES || MORE) {
+      foot.appendChild(el('span', 'muted', (MORE ? 'And more' : 'And ' + (u.items.length - CHANGE_LINES) + ' more') + ' in the '));
+      var feed = el('a', null, 'feed of changes');
+      feed.href = '/feed.xml';
+      foot.appendChild(feed);
+      foot.appendChild(document.createTextNode('. '));
+    }
+    var done = el('button', null, 'Mark as seen');
+    done.type = 'button';
+    done.addEventListener('click', markSeen);
+    foot.appendChild(done);
+    sec.appendChild(foot);
+  }
+  // Links to the words of the articles that contest a claim: the new ones the change names, else
+  // those giving a value other than the first.
+  function contestedBy(item) {
+    var x = item.x;
+    var ids = Array.isArray(x.articles) && x.articles.length ? x.articles : [];
+    if (!ids.length && Array.isArray(x.values)) {
+      x.values.slice(1).forEach(function (v) { (v.articles || []).forEach(function (id) { if (ids.indexOf(id) < 0) { ids.push(id); } }); });
+    }
+    var s = item.now && STORIES[item.now];
+    var claim = null;
+    if (s) {
+      claim = claimById(s, x.claim);
+      if (!claim || claim.text !== x.text) { claim = s.claims.filter(function (c) { return c.text === x.text; })[0] || null; }
+    }
+    return ids.slice(0, 3).map(function (id) {
+      var span = null;
+      if (claim && claim.contradiction) {
+        claim.contradiction.values.forEach(function (v) { v.spans.forEach(function (sp) { if (!span && sp.article === id) { span = sp.span; } }); });
+      }
+      var a = span ? spanLink(id, span, 'contested by ' + outlet(id)) : link({ article: id }, 'contested by ' + outlet(id));
+      return a;
+    });
+  }
+  var MARKS = [['fresh', 'new', 'b-new'], ['grown', 'new articles', 'b-grown'], ['contested', 'newly contested', 'b-newly-contested']];
+  // The badges of a story's row in the story list.
+  function storyMarks(cell, id, u) {
+    Array.prototype.forEach.call(cell.querySelectorAll('.change-mark'), function (b) { b.parentNode.removeChild(b); });
+    var m = (u || UNSEEN || (UNSEEN = unseen())).marks[id];
+    if (!m) { return; }
+    MARKS.forEach(function (x) {
+      if (m[x[0]]) { cell.appendChild(el('span', 'badge change-mark ' + x[2], x[1])); }
     });
   }
 
@@ -814,4 +1202,5 @@
   }
   window.addEventListener('hashchange', render);
   render();
+  if (APP) { checkChanges(); }
 })();

@@ -251,11 +251,14 @@ class HtmlReportWriterTest {
     assertThat(HtmlReportWriter.contentSecurityPolicy(true))
         .contains("; connect-src 'self'; ")
         .isEqualTo(HtmlReportWriter.contentSecurityPolicy().replace("; base-uri", "; connect-src 'self'; base-uri"));
+    String feed =
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes\" href=\"/feed.xml\">\n";
     assertThat(app)
-        .contains("<meta name=\"triangulate-app\" content=\"1\">")
+        .contains("<meta name=\"triangulate-app\" content=\"1\">\n" + feed)
         .contains("content=\"" + HtmlReportWriter.contentSecurityPolicy(true) + "\"");
-    // Apart from those two lines, the pages are the same.
-    assertThat(app.replace("<meta name=\"triangulate-app\" content=\"1\">\n", "")
+    assertThat(report.substring(0, report.indexOf("<style>"))).doesNotContain("feed.xml");
+    // Apart from those three lines, the pages are the same.
+    assertThat(app.replace("<meta name=\"triangulate-app\" content=\"1\">\n" + feed, "")
             .replace(HtmlReportWriter.contentSecurityPolicy(true), HtmlReportWriter.contentSecurityPolicy()))
         .isEqualTo(report);
   }

@@ -39,6 +39,11 @@ final class RealPipeline {
 
   /** A pipeline with the given options; the caller closes it. */
   static Pipeline of(Pipeline.Options options) {
+    return of(options, org.triangulate.pipeline.Records.NONE);
+  }
+
+  /** A pipeline with the given options and kept records; the caller closes it. */
+  static Pipeline of(Pipeline.Options options, org.triangulate.pipeline.Records records) {
     return new Pipeline(
         new Pipeline.Components(
             () ->
@@ -46,8 +51,22 @@ final class RealPipeline {
                     new IngestOptions(
                         MAX_BYTES, OpenNlpLanguageDetector.get(), EnglishWordList.get())),
             CoreNlpAnnotator::get,
-            MiniLmEmbedder::get),
+            MiniLmEmbedder::get,
+            records),
         options);
+  }
+
+  /**
+   * The corpus of folder {@code dir} ({@code dir/corpus.db}) with a pipeline that keeps its records
+   * there; {@code closing} gets the store and the pipeline, for the caller to close.
+   */
+  static org.triangulate.store.StoredPipeline stored(
+      Path dir, Pipeline.Options options, List<AutoCloseable> closing) {
+    org.triangulate.store.CorpusStore store = org.triangulate.store.CorpusStore.openFolder(dir);
+    Pipeline pipeline = of(options, store.records());
+    closing.add(pipeline);
+    closing.add(store);
+    return new org.triangulate.store.StoredPipeline(store, pipeline);
   }
 
   /**

@@ -34,6 +34,7 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 import org.triangulate.pipeline.Pipeline;
+import org.triangulate.store.StoredPipeline;
 
 /**
  * The web app of {@code triangulate serve} over three Hama reports: the story list, adding the
@@ -48,7 +49,8 @@ class ServeAppTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path tmp;
-  private final List<Pipeline> pipelines = new ArrayList<>();
+  /** Pipelines and stores to close after the test, in order. */
+  private final List<AutoCloseable> closing = new ArrayList<>();
 
   private Path corpus() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));
@@ -59,21 +61,28 @@ class ServeAppTest {
     return in;
   }
 
-  /** A pipeline on the real resources, closed after the test (the app leaves it open). */
-  private Pipeline pipeline(boolean annotate) {
-    Pipeline p = RealPipeline.of(annotate);
-    pipelines.add(p);
-    return p;
+  /**
+   * The corpus in {@code dir} with a pipeline on the real resources (two threads), both closed after
+   * the test (the app leaves them open).
+   */
+  private StoredPipeline corpus(Path dir, boolean annotate) {
+    return corpus(dir, new Pipeline.Options(2, annotate));
+  }
+
+  private StoredPipeline corpus(Path dir, Pipeline.Options options) {
+    return RealPipeline.stored(dir, options, closing);
   }
 
   @AfterEach
-  void closePipelines() {
-    pipelines.forEach(Pipeline::close);
+  void close() throws Exception {
+    for (AutoCloseable c : closing) {
+      c.close();
+    }
   }
 
-  private static ServeApp start(Pipeline pipeline, List<String> paths, Path dir) throws IOException {
-    return ServeApp.start(
-        pipeline, paths, dir, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
+  private static ServeApp start(StoredPipeline corpus, List<String> paths, Path dir)
+      throws IOException {
+    return ServeApp.start(corpus, paths, dir, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
   }
 
   private HttpResponse<String> get(ServeApp app, String path) throws Exception {
@@ -125,8 +134,8 @@ class ServeAppTest {
         "Hama residents reported on Thursday that <script>alert(1)</script> rebels entered the city."
             + "\n\n<img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">more</a> \uD800 broken.";
     int port;
-    Pipeline pipeline = pipeline(false);
-    try (ServeApp app = start(pipeline, List.of(in.toString()), dir)) {
+    String storiesAtStop;
+    try (ServeApp app = start(corpus(dir, false), List.of(in.toString()), dir)) {
       port = app.port();
       InetSocketAddress bound = app.address();
       assertThat(bound.getAddress().isLoopbackAddress()).isTrue();
@@ -228,6 +237,7 @@ class ServeAppTest {
       assertThat(hugeUpload.statusCode()).as(hugeUpload.body()).isEqualTo(413);
       assertThat(json(hugeUpload).path("error").asText()).contains("20,971,520");
       assertThat(added(dir)).isEqualTo(4);
+      storiesAtStop = json(get(app, "/api/stories")).toString();
 
       // Another origin may not post; another host name is refused (DNS rebinding).
       HttpResponse<String> cross =
@@ -250,8 +260,15 @@ class ServeAppTest {
     try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
       assertThat(s.getLocalPort()).isEqualTo(port);
     }
-    // Restarted over the same folder, on the same pipeline: the added articles are back.
-    try (ServeApp app = start(pipeline, List.of(in.toString()), dir)) {
+    // Restarted over the same folder, with a new pipeline and store: the added articles are back,
+    // from the corpus (nothing is read again) with the same story ids.
+    StoredPipeline again = corpus(dir, false);
+    try (ServeApp app = start(again, List.of(in.toString()), dir)) {
+      assertThat(again.pipeline().stats().counter("annotate.read")).isZero();
+      assertThat(again.pipeline().stats().stages().stream().noneMatch(st -> st.name().equals("ingest")))
+          .as("nothing is ingested again")
+          .isTrue();
+      assertThat(json(get(app, "/api/stories")).toString()).isEqualTo(storiesAtStop);
       assertThat(articlesIn(json(get(app, "/api/stories")))).isEqualTo(8);
       assertThat(app.report().articles()).hasSize(8);
     }
@@ -305,8 +322,9 @@ class ServeAppTest {
     Path in = Files.createDirectories(tmp.resolve("ferry"));
     Files.writeString(in.resolve("ferry-ert.txt"), FERRY_1, StandardCharsets.UTF_8);
     Path dir = tmp.resolve("corpus");
-    Pipeline pipeline = pipeline(true);
-    try (ServeApp app = start(pipeline, List.of(Fixtures.HAMA.toString(), in.toString()), dir)) {
+    StoredPipeline corpus = corpus(dir, true);
+    Pipeline pipeline = corpus.pipeline();
+    try (ServeApp app = start(corpus, List.of(Fixtures.HAMA.toString(), in.toString()), dir)) {
       JsonNode stories = json(get(app, "/api/stories"));
       assertThat(stories).hasSize(2);
       String hamaId = null;
@@ -429,10 +447,10 @@ class ServeAppTest {
     for (int i = 1; i <= 3_000; i++) {
       lines.append("line ").append(i).append(" ok\n");
     }
-    Pipeline tight =
-        RealPipeline.of(
+    StoredPipeline tight =
+        corpus(
+            dir,
             new Pipeline.Options(2, true, java.time.Duration.ofMillis(1), java.time.Duration.ofMinutes(1)));
-    pipelines.add(tight);
     ServeApp app = start(tight, List.of(), dir);
     try {
       for (int attempt = 0; attempt < 2; attempt++) {
@@ -449,7 +467,7 @@ class ServeAppTest {
     } finally {
       app.stop();
     }
-    ServeApp again = start(pipeline(false), List.of(), dir);
+    ServeApp again = start(corpus(dir, false), List.of(), dir);
     try {
       assertThat(get(again, "/api/stories").statusCode()).isEqualTo(200);
     } finally {

@@ -40,12 +40,14 @@ class ServeBrowserTest {
     }
     Path dir = tmp.resolve("corpus");
 
-    Pipeline pipeline = RealPipeline.of(false);
+    List<AutoCloseable> closing = new java.util.ArrayList<>();
+    org.triangulate.store.StoredPipeline corpus =
+        RealPipeline.stored(dir, new Pipeline.Options(2, false), closing);
     ServeApp server = null;
     HeadlessChromium browser = null;
     try {
       server = ServeApp.start(
-          pipeline, List.of(in.toString()), dir, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
+          corpus, List.of(in.toString()), dir, new PrintWriter(new StringWriter()), "127.0.0.1", 0);
       browser = HeadlessChromium.start(
           HeadlessChromium.binary(), Files.createDirectories(tmp.resolve("profile")));
       HeadlessChromium b = browser;
@@ -145,7 +147,9 @@ class ServeBrowserTest {
       if (server != null) {
         server.stop();
       }
-      pipeline.close();
+      for (AutoCloseable c : closing) {
+        c.close();
+      }
     }
   }
 }

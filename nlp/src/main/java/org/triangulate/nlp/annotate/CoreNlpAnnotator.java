@@ -20,7 +20,9 @@ import org.triangulate.nlp.annotate.Reading.LocalMention;
 /**
  * The annotate stage on Stanford CoreNLP: each article is read on its own ({@link #read}, on
  * whatever thread calls it), then new readings are linked to the corpus's entities ({@link
- * #link}). Models load once per JVM ({@link CoreNlp#get()}); nothing here starts a thread.
+ * #link}). The CoreNLP models load once per JVM ({@link CoreNlp#get()}), on the first {@link
+ * #read}: a run whose readings are all kept, which only links, never loads them. Nothing here
+ * starts a thread.
  */
 public final class CoreNlpAnnotator implements Annotator {
 
@@ -29,12 +31,10 @@ public final class CoreNlpAnnotator implements Annotator {
 
   private static volatile CoreNlpAnnotator instance;
 
-  private final CoreNlp nlp;
   private final Entities entities;
   private final java.util.Set<String> listIds;
 
   private CoreNlpAnnotator() {
-    this.nlp = CoreNlp.get();
     this.entities = new Entities(EntityList.get());
     java.util.Set<String> ids = new java.util.HashSet<>();
     EntityList.get().entries().forEach(e -> ids.add(e.id()));
@@ -57,6 +57,11 @@ public final class CoreNlpAnnotator implements Annotator {
   }
 
   @Override
+  public void load() {
+    CoreNlp.get();
+  }
+
+  @Override
   public ArticleReading read(Article a, Optional<ReferenceDates.Reference> reference) {
     String text = a.text();
     List<Problem> problems = new ArrayList<>();
@@ -72,7 +77,7 @@ public final class CoreNlpAnnotator implements Annotator {
       text = text.substring(0, cut);
     }
     try {
-      Doc doc = nlp.parse(LongRuns.breakRuns(text, LongRuns.MAX_RUN));
+      Doc doc = CoreNlp.get().parse(LongRuns.breakRuns(text, LongRuns.MAX_RUN));
       Reading reading = entities.read(doc);
       List<ArticleReading.LocalEntity> locals = new ArrayList<>();
       for (Reading.Local l : reading.entities()) {

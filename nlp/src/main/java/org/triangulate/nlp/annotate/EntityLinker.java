@@ -167,30 +167,45 @@ final class EntityLinker {
         }
       }
     }
-    // People: full names word for word, then surnames to the most mentioned full name.
+    // People: full names word for word, then surnames to the most mentioned full name. Two words
+    // can be the same word only when their consonant keys are equal (Names.sameWord), so only
+    // names of equal keys are compared; in the same order as all pairs would be, so the result is
+    // that of comparing every pair, at a cost near linear in the corpus's people.
+    List<List<String>> full = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      full.add(type[i].equals("person") && nodes.get(i).listId() == null ? fullest(nodes.get(i)) : null);
+    }
+    Map<List<String>, List<Integer>> byNameKey = new HashMap<>();
     for (int a = 0; a < fullPersons.size(); a++) {
-      for (int b = 0; b < a; b++) {
-        int i = fullPersons.get(a);
-        int j = fullPersons.get(b);
+      int i = fullPersons.get(a);
+      List<Integer> earlier =
+          byNameKey.computeIfAbsent(nameKey(full.get(i)), k -> new ArrayList<>());
+      for (int j : earlier) {
         if (fixed[i] && fixed[j]) {
           continue; // two existing entities never join: no need to compare them
         }
-        if (parent.find(i) != parent.find(j) && Names.sameName(fullest(nodes.get(i)), fullest(nodes.get(j)))) {
+        if (parent.find(i) != parent.find(j) && Names.sameName(full.get(i), full.get(j))) {
           parent.union(i, j);
         }
       }
+      earlier.add(i);
     }
     Map<Integer, Integer> mentionCount = new HashMap<>();
     for (int i : fullPersons) {
       mentionCount.merge(parent.find(i), nodes.get(i).weight(), Integer::sum);
     }
+    Map<String, List<Integer>> bySurnameKey = new HashMap<>();
+    for (int j : fullPersons) {
+      List<String> w = full.get(j);
+      bySurnameKey.computeIfAbsent(wordKey(w.get(w.size() - 1)), k -> new ArrayList<>()).add(j);
+    }
     for (int i : shortPersons) {
-      String word = fullest(nodes.get(i)).get(0);
+      String word = full.get(i).get(0);
       int best = -1;
       int bestCount = -1;
       String bestName = null;
-      for (int j : fullPersons) {
-        List<String> w = fullest(nodes.get(j));
+      for (int j : bySurnameKey.getOrDefault(wordKey(word), List.of())) {
+        List<String> w = full.get(j);
         if (Names.sameWord(w.get(w.size() - 1), word)) {
           int root = parent.find(j);
           int c = mentionCount.getOrDefault(root, 0);
@@ -206,21 +221,40 @@ final class EntityLinker {
         parent.union(i, best);
       }
     }
+    // Surnames alone that no full name took: one person per surname. The roots that hold a full
+    // name do not change here (only roots without one join), so they are found once.
+    Set<Integer> fullRoots = new HashSet<>();
+    for (int f : fullPersons) {
+      fullRoots.add(parent.find(f));
+    }
+    Map<String, List<Integer>> byWordKey = new HashMap<>();
     for (int a = 0; a < shortPersons.size(); a++) {
-      for (int b = 0; b < a; b++) {
-        int i = shortPersons.get(a);
-        int j = shortPersons.get(b);
+      int i = shortPersons.get(a);
+      List<Integer> earlier = byWordKey.computeIfAbsent(wordKey(full.get(i).get(0)), k -> new ArrayList<>());
+      for (int j : earlier) {
         if (fixed[i] && fixed[j]) {
           continue;
         }
         if (parent.find(i) != parent.find(j)
-            && Names.sameWord(fullest(nodes.get(i)).get(0), fullest(nodes.get(j)).get(0))
-            && rootIsShort(parent, i, fullPersons) && rootIsShort(parent, j, fullPersons)) {
+            && Names.sameWord(full.get(i).get(0), full.get(j).get(0))
+            && !fullRoots.contains(parent.find(i)) && !fullRoots.contains(parent.find(j))) {
           parent.union(i, j);
         }
       }
+      earlier.add(i);
     }
     return build(nodes, type, parent, taken);
+  }
+
+  /** What two spellings of one word share ({@link Names#sameWord} holds only for equal keys). */
+  private static String wordKey(String word) {
+    return Names.consonants(Names.translit(word));
+  }
+
+  private static List<String> nameKey(List<String> words) {
+    List<String> key = new ArrayList<>(words.size());
+    words.forEach(w -> key.add(wordKey(w)));
+    return key;
   }
 
   private static Map<String, Entity> byId(List<Entity> entities) {
@@ -231,16 +265,6 @@ final class EntityLinker {
       }
     }
     return out;
-  }
-
-  private static boolean rootIsShort(Union parent, int i, List<Integer> fullPersons) {
-    int r = parent.find(i);
-    for (int f : fullPersons) {
-      if (parent.find(f) == r) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A name's type voted over every mention in the run; the list's type is final. */
