@@ -132,7 +132,7 @@ final class AddCommand implements Callable<Integer> {
   private void importReport(CorpusStore store, StoredPipeline corpus, PrintWriter out)
       throws IOException {
     Path file = options.reportFile();
-    if (store.generation() != 0 || options.db != null || !Files.isRegularFile(file)) {
+    if (store.generation() != 0 || options.store.db != null || !Files.isRegularFile(file)) {
       return;
     }
     Report report;

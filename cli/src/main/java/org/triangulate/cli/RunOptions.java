@@ -19,14 +19,7 @@ final class RunOptions {
               + " (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(
-      names = "--db",
-      paramLabel = "URL",
-      description =
-          "Keep the corpus in this PostgreSQL database (jdbc:postgresql://HOST[:PORT]/DB?user=NAME)"
-              + " instead of DIR/corpus.db (SQLite). The password comes from the PGPASSWORD"
-              + " variable or ~/.pgpass, never from the command line.")
-  String db;
+  @CommandLine.Mixin StoreOption store;
 
   @Option(
       names = "--threads",

@@ -20,7 +20,6 @@ import org.triangulate.pipeline.Pipeline;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
 import org.triangulate.store.CorpusStore;
-import org.triangulate.store.PostgresStore;
 
 /** What {@code analyze} and {@code add} share around the pipeline: reading paths, writing, printing. */
 final class Runs {
@@ -41,14 +40,7 @@ final class Runs {
    * DIR/corpus.db}.
    */
   static CorpusStore store(RunOptions options) throws IOException {
-    if (options.db != null) {
-      return PostgresStore.open(options.db);
-    }
-    if (Files.exists(options.out) && !Files.isDirectory(options.out)) {
-      throw new IOException(
-          "cannot keep the corpus in " + options.out + ": it is a file, not a folder");
-    }
-    return CorpusStore.openFolder(options.out);
+    return options.store.open(options.out);
   }
 
   /** The pipeline with the options of the command line, keeping its records in {@code store}. */

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.triangulate.pipeline.Pipeline;
 import org.triangulate.store.CorpusStore;
-import org.triangulate.store.PostgresStore;
 import org.triangulate.store.StoredPipeline;
 import org.triangulate.web.ServeApp;
 import picocli.CommandLine;
@@ -69,14 +68,7 @@ final class ServeCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(
-      names = "--db",
-      paramLabel = "URL",
-      description =
-          "Keep the corpus in this PostgreSQL database (jdbc:postgresql://HOST[:PORT]/DB?user=NAME)"
-              + " instead of DIR/corpus.db (SQLite). The password comes from the PGPASSWORD"
-              + " variable or ~/.pgpass, never from the command line.")
-  String db;
+  @CommandLine.Mixin StoreOption store;
 
   @Option(
       names = "--threads",
@@ -115,11 +107,11 @@ final class ServeCommand implements Callable<Integer> {
     Pipeline.Options po =
         new Pipeline.Options(
             workers, !noAnnotate, java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(2));
-    try (CorpusStore store = db != null ? PostgresStore.open(db) : CorpusStore.openFolder(out);
-        Pipeline pipeline = Components.pipeline(po, maxBytes, store.records())) {
+    try (CorpusStore corpus = store.open(out);
+        Pipeline pipeline = Components.pipeline(po, maxBytes, corpus.records())) {
       ServeApp app =
           ServeApp.start(
-              new StoredPipeline(store, pipeline), paths, out, spec.commandLine().getErr(), host, port);
+              new StoredPipeline(corpus, pipeline), paths, out, spec.commandLine().getErr(), host, port);
       this.app = app;
       Thread hook = new Thread(this::stop, "triangulate-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
