@@ -3,8 +3,9 @@
 #   1. batches: N articles added in 5 batches against one analyze of all of them (agreement ARI);
 #   2. add one: `add` of 1 article to a corpus of 1,000 against `analyze` of that article alone,
 #      whole commands (JVM and model start included), median of R runs each;
-#   3. serve: over the corpus of 1,000, POST 10 articles one at a time and time each until
-#      GET /api/stories counts it (median of 10).
+#   3. serve: over the corpus of 1,000, once the server has warmed up, POST 10 articles one at a
+#      time and time each until GET /api/stories shows it (median of 10); then restart the server
+#      and time one POST sent right after the start (models still loading).
 # Usage: bench/scripts/measure-store.sh [ECBPLUS_DIR] [WORK_DIR]   (needs python3, bc and curl)
 # JAR=path/to/triangulate.jar runs that jar instead of ./triangulate (which rebuilds when sources change).
 set -euo pipefail
@@ -96,26 +97,46 @@ echo "== 3. serve over the corpus of 1,000: POST to visible in /api/stories"
 rm -rf "$work/served"; cp -r "$work/big" "$work/served"
 port=$((20000 + RANDOM % 20000))
 if [ -n "${JAR:-}" ]; then serve=(java ${TRIANGULATE_JAVA_OPTS:-} -jar "$jar"); else serve=("$here/triangulate"); fi
-"${serve[@]}" serve --out "$work/served" --port "$port" > "$work/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-until grep -q Serving "$work/serve.log"; do sleep 0.5; kill -0 $server; done
-count() { curl -s "http://127.0.0.1:$port/api/stories" | python3 -c 'import json,sys; print(sum(s["articles"] for s in json.load(sys.stdin)))'; }
-times=()
-for i in $(seq 0 9); do
-  before=$(count)
+server=
+trap 'if [ -n "$server" ]; then kill $server 2>/dev/null || true; fi' EXIT
+log="$work/serve.log"
+start_server() {
+  "${serve[@]}" serve --out "$work/served" --port "$port" > "$log" 2>&1 &
+  server=$!
+  until grep -q Serving "$log"; do sleep 0.2; kill -0 $server; done
+}
+# The story list's checksum: it changes when an article joins (its story's count goes up). Polled
+# with curl alone, so the poller takes little of the 2 cores the server has.
+list_sum() { curl -s "http://127.0.0.1:$port/api/stories" | cksum; }
+# post FILE [QUERY]: POSTs the file and prints the seconds until /api/stories shows it.
+post() {
+  local before t0 t1 pid
+  before=$(list_sum)
   t0=$(date +%s.%N)
-  curl -s -o /dev/null -H 'Content-Type: text/plain; charset=utf-8' --data-binary "@$work/post$i.txt" \
-    "http://127.0.0.1:$port/api/articles" &
-  post=$!
-  until [ "$(count)" -gt "$before" ]; do
-    if ! kill -0 $post 2>/dev/null && [ "$(count)" -le "$before" ]; then echo "POST $i added nothing" >&2; exit 1; fi
-    sleep 0.05
+  curl -s -o "$work/post.out" -w '%{http_code}' -H 'Content-Type: text/plain; charset=utf-8' \
+    --data-binary "@$1" "http://127.0.0.1:$port/api/articles${2:-}" > "$work/post.code" &
+  pid=$!
+  until [ "$(list_sum)" != "$before" ]; do
+    if ! kill -0 $pid 2>/dev/null && [ "$(list_sum)" = "$before" ]; then
+      echo "POST of $1 added nothing: HTTP $(cat "$work/post.code") $(cat "$work/post.out")" >&2; exit 1
+    fi
+    sleep 0.02
   done
   t1=$(date +%s.%N)
-  wait $post
-  times+=("$(echo "$t1 - $t0" | bc)")
-done
-python3 -c "import statistics,sys; t=[float(x) for x in sys.argv[1:]]; print(f'POST to visible: median {statistics.median(t):.2f} s, runs {t}')" "${times[@]}"
-kill $server
+  wait $pid
+  echo "$t1 - $t0" | bc
+}
+start_server
+# A server that is up has read a few of its articles to warm the models (the log says when).
+until grep -q "warmed up" "$log"; do sleep 0.2; kill -0 $server; done
+times=()
+for i in $(seq 0 9); do times+=("$(post "$work/post$i.txt")"); done
+kill $server; wait $server 2>/dev/null || true
+# The first POST right after a start, before anything is warm (a new article: a title is added).
+log="$work/serve-cold.log"
+start_server
+cold=$(post "$work/post0.txt" "?title=Cold%20start")
+kill $server; wait $server 2>/dev/null || true; server=
+python3 -c "import statistics,sys; t=[float(x) for x in sys.argv[2:]]; print(f'POST to visible: median {statistics.median(t):.2f} s, runs {t}; first POST right after a start: {float(sys.argv[1]):.2f} s')" "$cold" "${times[@]}"
+cat "$work/serve.log" "$work/serve-cold.log"
 fi

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.triangulate.align.Embedder;
 import org.triangulate.annotate.Annotated;
@@ -35,6 +36,7 @@ import org.triangulate.model.Provenance;
 import org.triangulate.model.Reconciliation;
 import org.triangulate.model.Story;
 import org.triangulate.report.Report;
+import org.triangulate.work.Workers;
 
 /**
  * The one place that orders the stages and owns the worker threads. Every entry point (the
@@ -170,6 +172,13 @@ public final class Pipeline implements AutoCloseable {
   /** The stories whose stages failed in the current call, with the reason. */
   private final Map<String, String> failedStories = new java.util.concurrent.ConcurrentHashMap<>();
   private final Stats stats = new Stats();
+  /** How many calls have started: a warm-up steps aside when it changes. */
+  private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+  /** The grouping state {@link #prepare} builds for the next {@link #add}, if any. */
+  private final java.util.concurrent.atomic.AtomicReference<Prepared> prepared =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  /** How many lines of each sample article {@link #warmUp(List)} embeds. */
+  private static final int WARM_UP_LINES = 16;
 
   public Pipeline(Components components, Options options) {
     this.components = Objects.requireNonNull(components, "components");
@@ -195,25 +204,108 @@ public final class Pipeline implements AutoCloseable {
    * failure to load is left to the stage that needs the model, which reports it.
    */
   public void warmUp() {
+    warmUp(List.of());
+  }
+
+  /**
+   * {@link #warmUp()}, then reads {@code samples} with the models and embeds their first lines,
+   * throwing the results away: the first articles a long-running server reads run compiled code
+   * instead of paying the JIT's start (on a corpus of 1,000, the first few POSTs took 1 to 7 s to
+   * read instead of 0.1 to 0.4 s). It steps aside as soon as a call starts; the results of every
+   * call are the same with or without it.
+   *
+   * @param samples articles to read (a few of the corpus's, for example); none keeps it to loading
+   * @return how many samples it read, when it is done (fewer when a call started meanwhile)
+   */
+  public CompletableFuture<Integer> warmUp(List<Article> samples) {
+    List<Article> todo = List.copyOf(samples);
+    long callsBefore = calls.get();
+    CompletableFuture<Integer> done = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              int read = 0;
+              try {
+                Annotator annotator = null;
+                if (options.annotate()) {
+                  annotator = components.annotator().get();
+                  annotator.load();
+                }
+                Embedder embedder = components.embedder().get();
+                components.ingester().get(); // its language and word models: loaded once
+                for (Article a : todo) {
+                  if (calls.get() != callsBefore) {
+                    break; // a call is under way: it has the cores
+                  }
+                  if (annotator != null) {
+                    annotator.read(a, Optional.empty());
+                  }
+                  embedder.embed(
+                      a.text().lines().filter(l -> !l.isBlank()).limit(WARM_UP_LINES).toList());
+                  read++;
+                }
+              } catch (RuntimeException | Error e) {
+                // The stage that needs the model loads it again and reports what goes wrong.
+              }
+              done.complete(read);
+            },
+            "triangulate-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return done;
+  }
+
+  /**
+   * Builds, on a thread of its own, the grouping state that {@link #add} of new articles to {@code
+   * state} starts from, so that a long-running caller (the web app) pays for it while it waits for
+   * the next article rather than during it. {@link #add} uses it when its {@code before} is this
+   * very state (the same lists), and builds its own otherwise; the state is the one {@link
+   * IncrementalGrouper#of} gives either way, so the results are the same.
+   */
+  public void prepare(Report state) {
+    List<Story> stories = state.stories();
+    List<Article> articles = state.articles();
+    GroupOptions group = groupOptions();
+    CompletableFuture<IncrementalGrouper> grouper = new CompletableFuture<>();
     Thread t =
         new Thread(
             () -> {
               try {
-                if (options.annotate()) {
-                  components.annotator().get().load();
-                }
-                components.embedder().get();
+                grouper.complete(
+                    IncrementalGrouper.of(group, Workers.inline(), stories, articles));
               } catch (RuntimeException | Error e) {
-                // The stage that needs the model loads it again and reports what goes wrong.
+                grouper.completeExceptionally(e);
               }
             },
-            "triangulate-warm-up");
+            "triangulate-prepare");
     t.setDaemon(true);
+    prepared.set(new Prepared(stories, articles, grouper));
     t.start();
+  }
+
+  /** A grouping state {@link #prepare} builds for {@link #add}. */
+  private record Prepared(
+      List<Story> stories, List<Article> articles, CompletableFuture<IncrementalGrouper> grouper) {}
+
+  /** The grouper {@link #add} to {@code before} starts from: prepared if it is for that state. */
+  private IncrementalGrouper grouperFor(Report before) {
+    Prepared p = prepared.getAndSet(null);
+    if (p != null && p.stories() == before.stories() && p.articles() == before.articles()) {
+      try {
+        IncrementalGrouper g = p.grouper().join();
+        stats.count("group.prepared", 1);
+        return g;
+      } catch (java.util.concurrent.CompletionException e) {
+        // Built here instead, which reports what went wrong.
+      }
+    }
+    return IncrementalGrouper.of(groupOptions(), workers, before.stories(), before.articles());
   }
 
   /** The ingest stage: reads every input, one input at a time per worker. */
   public IngestResult ingest(List<Inputs.Input> inputs, Corpus.Progress progress) {
+    calls.incrementAndGet();
     Ingester ingester;
     try (Stats.Timer t = stats.time("load-ingester", 1)) {
       ingester = components.ingester().get();
@@ -245,6 +337,7 @@ public final class Pipeline implements AutoCloseable {
    * @param previous the earlier state (such as what a corpus store holds), or null
    */
   public Report analyze(int inputs, List<Article> articles, List<Problem> problems, Report previous) {
+    calls.incrementAndGet();
     overBudget.clear();
     List<Article> sorted = new ArrayList<>(articles);
     sorted.sort(Comparator.comparing(Article::id));
@@ -297,6 +390,7 @@ public final class Pipeline implements AutoCloseable {
    * @param problems the new problems (expanding paths, ingest)
    */
   public Update add(Report before, int inputs, List<Article> added, List<Problem> problems) {
+    calls.incrementAndGet();
     overBudget.clear();
     Set<String> taken = new HashSet<>();
     before.articles().forEach(a -> taken.add(a.id()));
@@ -304,8 +398,7 @@ public final class Pipeline implements AutoCloseable {
 
     List<Story> grouped;
     try (Stats.Timer t = stats.time("group", fresh.size())) {
-      IncrementalGrouper grouper =
-          IncrementalGrouper.of(groupOptions(), workers, before.stories(), before.articles());
+      IncrementalGrouper grouper = grouperFor(before);
       grouper.add(fresh);
       grouped = grouper.stories();
     }
@@ -369,6 +462,7 @@ public final class Pipeline implements AutoCloseable {
    * @throws IllegalArgumentException if a story id is unknown
    */
   public Report restory(Report state, Collection<String> storyIds) {
+    calls.incrementAndGet();
     Map<String, Story> known = new HashMap<>();
     for (Story s : state.stories()) {
       known.put(s.id(), s);

@@ -54,9 +54,7 @@ class PipelineIncrementalTest {
   @Test
   void addingAnArticleReadsOnlyItAndGivesTheBatchsStories() {
     Article last = hama.get(hama.size() - 1);
-    List<Article> first = new ArrayList<>(hama.subList(0, hama.size() - 1));
-    first.add(flood);
-    first.add(fin);
+    List<Article> first = allButTheLastHamaReport();
     try (Pipeline p = RealPipeline.create(2)) {
       Report before = p.analyze(6, first, List.of());
       String hamaId = storyOf(before, hama.get(0).id()).id();
@@ -88,6 +86,51 @@ class PipelineIncrementalTest {
           .isEqualTo(
               claims(batch.reconciliation().get(storyOf(batch, last.id()).id()))
                   .replace(storyOf(batch, last.id()).id(), "ID"));
+    }
+  }
+
+  @Test
+  void aPreparedGroupingGivesTheSameUpdateAsOneBuiltOnTheSpot() throws IOException {
+    Article last = hama.get(hama.size() - 1);
+    List<Article> first = allButTheLastHamaReport();
+    try (Pipeline p = RealPipeline.create(2)) {
+      Report before = p.analyze(6, first, List.of());
+      Pipeline.Update plain = p.add(before, 1, List.of(last), List.of());
+      assertThat(p.stats().counter("group.prepared")).isZero();
+
+      p.prepare(before);
+      Pipeline.Update prepared = p.add(before, 1, List.of(last), List.of());
+      assertThat(p.stats().counter("group.prepared")).isEqualTo(1);
+      assertThat(json(prepared.report())).isEqualTo(json(plain.report()));
+      assertThat(prepared.changes()).isEqualTo(plain.changes());
+
+      // Prepared for another state: not used, and the update is still the right one.
+      p.prepare(plain.report());
+      Pipeline.Update other = p.add(before, 1, List.of(last), List.of());
+      assertThat(p.stats().counter("group.prepared")).isEqualTo(1);
+      assertThat(json(other.report())).isEqualTo(json(plain.report()));
+    }
+  }
+
+  @Test
+  void aWarmUpReadsItsSamplesCountsNothingAndStepsAsideForACall() throws Exception {
+    try (Pipeline p = RealPipeline.create(2)) {
+      assertThat(p.warmUp(hama).get(5, java.util.concurrent.TimeUnit.MINUTES))
+          .isEqualTo(hama.size());
+      assertThat(p.stats().stages()).isEmpty();
+      assertThat(p.stats().counter("annotate.read")).isZero();
+
+      List<Article> many = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        many.addAll(hama);
+      }
+      java.util.concurrent.CompletableFuture<Integer> warming = p.warmUp(many);
+      Story s = storyOf(batch, hama.get(0).id());
+      Report again = p.restory(batch, List.of(s.id()));
+      // The call started before the warm-up's first article or during it: at most that one.
+      assertThat(warming.get(5, java.util.concurrent.TimeUnit.MINUTES)).isLessThanOrEqualTo(1);
+      assertThat(claims(again.reconciliation().get(s.id())))
+          .isEqualTo(claims(batch.reconciliation().get(s.id())));
     }
   }
 
@@ -150,6 +193,14 @@ class PipelineIncrementalTest {
           .isEqualTo(claims(batch.reconciliation().get(s.id())));
       assertThat(p.stats().counter("annotate.read")).isZero();
     }
+  }
+
+  /** Every article of the batch but the last Hama report. */
+  private static List<Article> allButTheLastHamaReport() {
+    List<Article> first = new ArrayList<>(hama.subList(0, hama.size() - 1));
+    first.add(flood);
+    first.add(fin);
+    return first;
   }
 
   private static long storiesRun(Pipeline p) {

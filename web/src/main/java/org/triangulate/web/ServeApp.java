@@ -43,6 +43,7 @@ import org.triangulate.model.Article;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Story;
 import org.triangulate.pipeline.Pipeline;
+import org.triangulate.pipeline.Stats;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
 import org.triangulate.changes.CorpusChange;
@@ -235,9 +236,49 @@ public final class ServeApp implements AutoCloseable {
     Files.createDirectories(folder.resolve("added"));
     corpus.pipeline().warmUp(); // a server reads articles: the first POST must not wait for the models
     State first = open(corpus, List.copyOf(paths), folder, Objects.requireNonNull(err, "err"));
+    // While it waits for the first article: compile the reading code on a few of the corpus's
+    // articles, and build the grouping state the first add starts from.
+    List<Article> samples = warmUpSamples(first.report().articles());
+    long warming = System.nanoTime();
+    corpus
+        .pipeline()
+        .warmUp(samples)
+        .thenAccept(
+            n -> {
+              err.println(
+                  String.format(
+                      Locale.ROOT,
+                      "triangulate serve: warmed up in %.1f s (models loaded, %d of %d sample articles read)",
+                      (System.nanoTime() - warming) / 1e9,
+                      n,
+                      samples.size()));
+              err.flush();
+            });
+    corpus.pipeline().prepare(first.report());
     ServeApp s = new ServeApp(corpus, folder, first, err, host, port);
     s.app.start();
     return s;
+  }
+
+  /** How many of the corpus's articles {@link #start} reads to warm the models up. */
+  static final int WARM_UP_SAMPLES = 12;
+
+  /**
+   * Up to {@link #WARM_UP_SAMPLES} articles of ordinary length, spread evenly over the corpus in
+   * id order (so the choice does not depend on the order they came in).
+   */
+  static List<Article> warmUpSamples(List<Article> articles) {
+    List<Article> ordinary =
+        articles.stream()
+            .filter(a -> a.text().length() <= 6_000)
+            .sorted(java.util.Comparator.comparing(Article::id))
+            .toList();
+    List<Article> out = new ArrayList<>();
+    int n = Math.min(WARM_UP_SAMPLES, ordinary.size());
+    for (int i = 0; i < n; i++) {
+      out.add(ordinary.get((int) ((long) i * ordinary.size() / n)));
+    }
+    return out;
   }
 
   /** The port it listens on. */
@@ -520,6 +561,8 @@ public final class ServeApp implements AutoCloseable {
 
   /** {@code POST /api/articles}: a pasted text body or a multipart {@code file}. */
   private void add(Context ctx) throws IOException {
+    long started = System.nanoTime();
+    Map<String, Double> stagesWere = wallByStage(pipeline.stats());
     String name;
     byte[] bytes;
     long declared = ctx.req().getContentLengthLong();
@@ -624,6 +667,7 @@ public final class ServeApp implements AutoCloseable {
             if (done.isEmpty()) {
               // Refused, and not kept: a restart must not trip on it again.
               Files.deleteIfExists(target);
+              pipeline.prepare(before); // the add used the prepared grouping; the state is as it was
               Set<Problem> old = new java.util.HashSet<>(before.problems());
               refused =
                   over.get().report().problems().stream().filter(p -> !old.contains(p)).toList();
@@ -631,6 +675,8 @@ public final class ServeApp implements AutoCloseable {
               state.set(new State(done.get().report()));
               changes = done.get().changes();
               sources.add(input.source());
+              logAdd(input.source(), changes, started, stagesWere);
+              pipeline.prepare(done.get().report());
             }
           } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
@@ -694,6 +740,42 @@ public final class ServeApp implements AutoCloseable {
     }
     body.set("problems", problems(read.problems()));
     json(ctx, status, MAPPER.writeValueAsBytes(body));
+  }
+
+  /** Each stage's wall time so far. */
+  private static Map<String, Double> wallByStage(Stats stats) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    stats.stages().forEach(s -> out.put(s.name(), s.wallSeconds()));
+    return out;
+  }
+
+  /**
+   * One line per article added, for whoever runs the server: what it changed and where the time
+   * went, stage by stage (those that took at least 10 ms).
+   */
+  private void logAdd(
+      String source, Pipeline.Changes changes, long started, Map<String, Double> stagesWere) {
+    double seconds = (System.nanoTime() - started) / 1e9;
+    List<String> spent = new ArrayList<>();
+    wallByStage(pipeline.stats())
+        .forEach(
+            (stage, wall) -> {
+              double d = wall - stagesWere.getOrDefault(stage, 0.0);
+              if (d >= 0.01) {
+                spent.add(String.format(Locale.ROOT, "%s %.2f", stage, d));
+              }
+            });
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "triangulate serve: added %s in %.2f s: %d new stories, %d grown, %d merged (%s)",
+            source,
+            seconds,
+            changes.newStories().size(),
+            changes.grownStories().size(),
+            changes.merged().size(),
+            String.join(", ", spent)));
+    err.flush();
   }
 
   private void failure(Exception e, Context ctx) {

@@ -324,7 +324,26 @@ class ServeAppTest {
     Path dir = tmp.resolve("corpus");
     StoredPipeline corpus = corpus(dir, true);
     Pipeline pipeline = corpus.pipeline();
-    try (ServeApp app = start(corpus, List.of(Fixtures.HAMA.toString(), in.toString()), dir)) {
+    StringWriter log = new StringWriter();
+    try (ServeApp app =
+        ServeApp.start(
+            corpus,
+            List.of(Fixtures.HAMA.toString(), in.toString()),
+            dir,
+            new PrintWriter(log, true),
+            "127.0.0.1",
+            0)) {
+      // The server warms up while it waits: it reads a few of its articles and says so.
+      int samples = ServeApp.warmUpSamples(app.report().articles()).size();
+      assertThat(samples).isBetween(1, 6);
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+      while (!log.toString().contains("warmed up") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(log.toString())
+          .containsPattern(
+              "triangulate serve: warmed up in [0-9.]+ s \\(models loaded, "
+                  + samples + " of " + samples + " sample articles read\\)");
       JsonNode stories = json(get(app, "/api/stories"));
       assertThat(stories).hasSize(2);
       String hamaId = null;
@@ -357,6 +376,12 @@ class ServeAppTest {
 
       // Only the new article was read by the NLP models; only the ferry story ran its stages.
       assertThat(pipeline.stats().counter("annotate.read") - read).isEqualTo(1);
+      // It grouped from the state the server had prepared while it waited, and logged the add.
+      assertThat(pipeline.stats().counter("group.prepared")).isEqualTo(1);
+      assertThat(log.toString())
+          .containsPattern(
+              "triangulate serve: added .*/added/pasted-[0-9a-f]+\\.txt in [0-9.]+ s: "
+                  + "0 new stories, 1 grown, 0 merged \\(.*annotate [0-9.]+.*stories [0-9.]+");
       assertThat(storiesRun(pipeline) - storiesRun).isEqualTo(1);
 
       // The ferry story kept its id and grew; the Hama story is as it was, to the byte.
