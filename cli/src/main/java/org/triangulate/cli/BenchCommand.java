@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Group.class,
       BenchCommand.Annotate.class,
       BenchCommand.Align.class,
+      CandidatesBench.class,
+      PipelineBench.class,
       NeighboursBench.class
     })
 final class BenchCommand implements Runnable {
@@ -42,7 +44,7 @@ final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group, annotate, align or neighbours");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a benchmark: group, annotate, align, candidates, neighbours or pipeline");
   }
 
   /** The articles of the benchmark's real sources. */

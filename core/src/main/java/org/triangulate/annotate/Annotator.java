@@ -46,6 +46,15 @@ public interface Annotator {
   default void load() {}
 
   /**
+   * Counts the annotator keeps of its work so far in this JVM (for example how many lines it read
+   * with its models and how many it reused), by name; the pipeline adds what a run added to them to
+   * its stats. None by default.
+   */
+  default Map<String, Long> counters() {
+    return Map.of();
+  }
+
+  /**
    * What {@link #read} gives depends on: the models, their settings and the code around them. Kept
    * readings are keyed by it (see {@link org.triangulate.pipeline.Records}), so an annotator whose
    * output changes must give another version. The default is the class's name and its jar's

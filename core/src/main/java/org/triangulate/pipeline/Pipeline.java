@@ -169,8 +169,6 @@ public final class Pipeline implements AutoCloseable {
   private final Budget budget = new Budget();
   /** The articles and stories over budget in the current call (one call at a time). */
   private final List<String> overBudget = java.util.Collections.synchronizedList(new ArrayList<>());
-  /** The stories whose stages failed in the current call, with the reason. */
-  private final Map<String, String> failedStories = new java.util.concurrent.ConcurrentHashMap<>();
   private final Stats stats = new Stats();
   /** How many calls have started: a warm-up steps aside when it changes. */
   private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
@@ -528,6 +526,7 @@ public final class Pipeline implements AutoCloseable {
       }
     }
     List<ArticleReading> readings;
+    Map<String, Long> countersWere = annotator.counters();
     try (Stats.Timer t = stats.time("annotate", toRead.size())) {
       readings =
           budgeted(
@@ -536,6 +535,7 @@ public final class Pipeline implements AutoCloseable {
               a -> readSafely(annotator, a, Optional.ofNullable(refs.get(a.id()))),
               this::overBudget);
     }
+    annotator.counters().forEach((k, v) -> stats.count(k, v - countersWere.getOrDefault(k, 0L)));
     stats.count("annotate.read", toRead.size());
     stats.count("annotate.kept", order.size() - toRead.size());
     Map<String, ArticleReading> made = new HashMap<>();
@@ -575,8 +575,14 @@ public final class Pipeline implements AutoCloseable {
         item -> budget.within(limit, () -> work.apply(item)).orElseGet(() -> over.apply(item)));
   }
 
-  /** A story's stages; a failure becomes the story's problem (no results), not the run's end. */
-  private StoryStages.Result runSafely(
+  /**
+   * A story's stages, or why they failed: a failure becomes the story's problem (no results), not
+   * the run's end. The reason travels with the outcome, so that work which went over its budget
+   * and failed later in the background (interrupted) cannot add a second problem to its story.
+   */
+  private record Outcome(StoryStages.Result result, String failure) {}
+
+  private Outcome runSafely(
       StoryStages stages,
       Story s,
       Map<String, Article> articles,
@@ -584,10 +590,9 @@ public final class Pipeline implements AutoCloseable {
       Map<String, Entity> entities,
       Map<String, String> creditNames) {
     try {
-      return stages.run(s, articles, annotations, entities, creditNames);
+      return new Outcome(stages.run(s, articles, annotations, entities, creditNames), null);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      failedStories.put(s.id(), e.toString());
-      return new StoryStages.Result(Optional.empty(), Optional.empty());
+      return new Outcome(new StoryStages.Result(Optional.empty(), Optional.empty()), e.toString());
     }
   }
 
@@ -645,7 +650,7 @@ public final class Pipeline implements AutoCloseable {
     List<Story> order = new ArrayList<>(stories);
     order.sort(
         Comparator.comparingInt((Story s) -> -s.articles().size()).thenComparing(Story::id));
-    List<StoryStages.Result> results;
+    List<Outcome> results;
     try (Stats.Timer t = stats.time("stories", order.size())) {
       results =
           budgeted(
@@ -660,8 +665,9 @@ public final class Pipeline implements AutoCloseable {
     stats.count("embed.distinct", cache.distinct());
     Map<String, StoryStages.Result> out = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
-      StoryStages.Result r = results.get(i);
-      String failure = failedStories.remove(order.get(i).id());
+      Outcome outcome = results.get(i);
+      StoryStages.Result r = outcome == null ? null : outcome.result();
+      String failure = outcome == null ? null : outcome.failure();
       if (failure != null) {
         Story s = order.get(i);
         storyProblems.add(

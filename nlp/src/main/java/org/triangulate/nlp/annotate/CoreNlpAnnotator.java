@@ -61,6 +61,16 @@ public final class CoreNlpAnnotator implements Annotator {
     CoreNlp.get();
   }
 
+  /**
+   * {@code annotate.lines.read} and {@code annotate.lines.reused}: the lines CoreNLP read and those
+   * whose reading it reused (a line this JVM read before), see {@link CoreNlp#parse}.
+   */
+  @Override
+  public Map<String, Long> counters() {
+    long[] c = CoreNlp.get().lineCounts();
+    return Map.of("annotate.lines.read", c[0], "annotate.lines.reused", c[1]);
+  }
+
   @Override
   public ArticleReading read(Article a, Optional<ReferenceDates.Reference> reference) {
     String text = a.text();
