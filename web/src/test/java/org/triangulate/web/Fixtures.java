@@ -29,6 +29,16 @@ final class Fixtures {
         .orElseThrow(() -> new IllegalArgumentException("no Hama file " + prefix));
   }
 
+  /** A folder {@code dir/in} holding copies of the Hama reports 000, 002 and 003. */
+  static Path threeHamaReports(Path dir) throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    for (String prefix : List.of("000", "002", "003")) {
+      Path src = hamaFile(prefix);
+      Files.copy(src, in.resolve(src.getFileName()));
+    }
+    return in;
+  }
+
   static String hama(String prefix) throws IOException {
     return Files.readString(hamaFile(prefix), StandardCharsets.UTF_8);
   }

@@ -57,6 +57,14 @@ final class HeadlessChromium implements AutoCloseable {
     this.process = process;
   }
 
+  /** {@code s} as a JavaScript string literal, for scripts given to {@link #eval}. */
+  static String js(String s) {
+    return LITERALS.valueToTree(s).toString();
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper LITERALS =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   /**
    * The Chromium binary; when it is missing and this is a Debian-like system where we are root,
    * installs Debian's {@code chromium} package with apt-get first. Skips the calling test (an

@@ -1,6 +1,7 @@
 package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triangulate.web.HeadlessChromium.js;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,10 +50,6 @@ class ReportHtmlBrowserTest {
 
   private static String url(Path out, String route) {
     return out.resolve("report.html").toUri() + route;
-  }
-
-  private static String js(String s) {
-    return JSON.valueToTree(s).toString();
   }
 
   private static int count(String selector) {

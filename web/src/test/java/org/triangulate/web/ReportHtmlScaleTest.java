@@ -1,6 +1,7 @@
 package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triangulate.web.HeadlessChromium.js;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -200,10 +201,6 @@ class ReportHtmlScaleTest {
 
   private static int count(String selector) {
     return browser.eval("document.querySelectorAll(" + js(selector) + ").length").asInt();
-  }
-
-  private static String js(String s) {
-    return JSON.valueToTree(s).toString();
   }
 
   /** Opens {@code page} and returns when the script has rendered (DOMContentLoaded), in ms. */

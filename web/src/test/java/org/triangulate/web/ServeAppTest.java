@@ -53,12 +53,7 @@ class ServeAppTest {
   private final List<AutoCloseable> closing = new ArrayList<>();
 
   private Path corpus() throws IOException {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    for (String prefix : List.of("000", "002", "003")) {
-      Path src = Fixtures.hamaFile(prefix);
-      Files.copy(src, in.resolve(src.getFileName()));
-    }
-    return in;
+    return Fixtures.threeHamaReports(tmp);
   }
 
   /**

@@ -1,8 +1,8 @@
 package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triangulate.web.HeadlessChromium.js;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,21 +23,11 @@ import org.triangulate.pipeline.Pipeline;
  */
 class ServeBrowserTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir Path tmp;
-
-  private static String js(String s) {
-    return JSON.valueToTree(s).toString();
-  }
 
   @Test
   void theFormAddsAHostileArticleAndTheStoriesUpdateWithoutRunningIt() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    for (String prefix : List.of("000", "002", "003")) {
-      Path src = Fixtures.hamaFile(prefix);
-      Files.copy(src, in.resolve(src.getFileName()));
-    }
+    Path in = Fixtures.threeHamaReports(tmp);
     Path dir = tmp.resolve("corpus");
 
     List<AutoCloseable> closing = new java.util.ArrayList<>();

@@ -1,6 +1,7 @@
 package org.triangulate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.triangulate.web.HeadlessChromium.js;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,17 +44,9 @@ class ServeSearchAndChangesBrowserTest {
 
   @TempDir Path tmp;
 
-  private static String js(String s) {
-    return JSON.valueToTree(s).toString();
-  }
-
   @Test
   void searchesAndAnnouncesOtherReadersAdditionsUntilMarkedAsSeen() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    for (String prefix : List.of("000", "002", "003")) {
-      Path src = Fixtures.hamaFile(prefix);
-      Files.copy(src, in.resolve(src.getFileName()));
-    }
+    Path in = Fixtures.threeHamaReports(tmp);
     Path dir = tmp.resolve("corpus");
     List<AutoCloseable> closing = new ArrayList<>();
     org.triangulate.store.StoredPipeline corpus =
