@@ -47,8 +47,9 @@ public final class CoreNlp {
               return size() > KEPT_LINES;
             }
           });
-  private final AtomicLong linesRead = new AtomicLong();
-  private final AtomicLong linesReused = new AtomicLong();
+  // Counted for the JVM, not the instance: reading the counts must not load the models.
+  private static final AtomicLong linesRead = new AtomicLong();
+  private static final AtomicLong linesReused = new AtomicLong();
 
   private CoreNlp() {
     RedwoodConfiguration.current().clear().apply();
@@ -220,7 +221,7 @@ public final class CoreNlp {
   }
 
   /** How many lines {@link #parse} read with the models and how many it reused, so far. */
-  public long[] lineCounts() {
+  public static long[] lineCounts() {
     return new long[] {linesRead.get(), linesReused.get()};
   }
 

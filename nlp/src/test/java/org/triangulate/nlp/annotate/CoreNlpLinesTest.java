@@ -63,11 +63,11 @@ class CoreNlpLinesTest {
     long n = System.nanoTime();
     String first = "Syria: " + n + "\n" + line + "\nReuters";
     String second = "Damascus, " + n + "\n\n" + line + "\nReuters";
-    long[] before = nlp.lineCounts();
+    long[] before = CoreNlp.lineCounts();
     assertThat(nlp.parse(first)).isEqualTo(nlp.parseWhole(first));
-    long[] between = nlp.lineCounts();
+    long[] between = CoreNlp.lineCounts();
     Doc doc = nlp.parse(second);
-    long[] after = nlp.lineCounts();
+    long[] after = CoreNlp.lineCounts();
     // A line is kept with what the tokenizer sees after it: up to the next word, or the end of
     // the text. The first article's three lines are read; of the second's, only its first line.
     assertThat(between[0] - before[0]).isEqualTo(3);
