@@ -73,6 +73,9 @@ public final class ServeApp implements AutoCloseable {
   /** Largest request body accepted, in bytes. */
   public static final long MAX_BODY = 20L * 1024 * 1024;
 
+  /** The largest refused body read to its end before the refusal (see {@code discardBody}). */
+  static final long MAX_DISCARD = 4 * MAX_BODY;
+
   /** The policy of every response but the page: nothing may load. */
   public static final String JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -567,6 +570,7 @@ public final class ServeApp implements AutoCloseable {
     byte[] bytes;
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY) {
+      discardBody(ctx, declared);
       error(ctx, 413, tooLarge());
       return;
     }
@@ -793,6 +797,30 @@ public final class ServeApp implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Reads and throws away a refused request's body, so that the client, which is still sending it,
+   * reads the refusal instead of a reset connection: a server that answers and closes while the
+   * body is on its way makes the client's TCP stack drop the answer. A body beyond {@link
+   * #MAX_DISCARD} is not read; that connection is closed after the answer.
+   */
+  private static void discardBody(Context ctx, long declared) {
+    if (declared > MAX_DISCARD) {
+      ctx.header("Connection", "close");
+      return;
+    }
+    byte[] sink = new byte[64 * 1024];
+    try (InputStream in = ctx.req().getInputStream()) {
+      long left = declared;
+      int n;
+      while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      // The client gave up sending; the answer still goes out as far as it can.
+      ctx.header("Connection", "close");
+    }
+  }
 
   private static String tooLarge() {
     return String.format(
