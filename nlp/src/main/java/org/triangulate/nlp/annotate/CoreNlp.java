@@ -2,9 +2,11 @@ package org.triangulate.nlp.annotate;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.CoreSentence;
+import edu.stanford.nlp.pipeline.NERCombinerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.time.TimeAnnotations;
 import edu.stanford.nlp.time.Timex;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stanford CoreNLP's English pipeline (tokens, sentences, POS, lemmas, NER with SUTime), loaded
- * once per JVM and shared between threads.
+ * once per JVM and shared between threads. NER runs two CRF models, and its numeric classifiers and
+ * SUTime only on sentences that may hold a number or a time ({@link NumberGatedNer}).
  *
  * <p>Scraped text has one paragraph per line and often loses the final period of headlines and
  * captions, so a newline always ends a sentence. CoreNLP's own fine-grained step (a TokensRegex pass
@@ -39,6 +42,8 @@ public final class CoreNlp {
   static final int KEPT_LINES = 20_000;
 
   private final StanfordCoreNLP pipeline;
+  /** NER after {@link #pipeline}: the numeric classifiers only where a number may be. */
+  private final NERCombinerAnnotator ner;
   private final Map<String, Doc> lines =
       Collections.synchronizedMap(
           new LinkedHashMap<>(1024, 0.75f, true) {
@@ -51,10 +56,10 @@ public final class CoreNlp {
   private static final AtomicLong linesRead = new AtomicLong();
   private static final AtomicLong linesReused = new AtomicLong();
 
-  private CoreNlp() {
+  private CoreNlp(boolean gated) {
     RedwoodConfiguration.current().clear().apply();
     Properties p = new Properties();
-    p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+    p.setProperty("annotators", gated ? "tokenize,ssplit,pos,lemma" : "tokenize,ssplit,pos,lemma,ner");
     p.setProperty("tokenize.language", "en");
     p.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=false");
     p.setProperty("ssplit.newlineIsSentenceBreak", "always");
@@ -62,7 +67,18 @@ public final class CoreNlp {
     p.setProperty("ner.buildEntityMentions", "true");
     p.setProperty("ner.useSUTime", "true");
     p.setProperty("sutime.includeRange", "true");
+    p.setProperty("ner.model", String.join(",", NumberGatedNer.MODELS));
     pipeline = new StanfordCoreNLP(p);
+    ner = gated ? NumberGatedNer.annotator() : null;
+  }
+
+  /**
+   * A pipeline of its own that runs CoreNLP's NER unchanged over the same models, numeric
+   * classifiers on every sentence: what {@link #get()}'s readings are checked against. Loads the
+   * models again.
+   */
+  static CoreNlp ungated() {
+    return new CoreNlp(false);
   }
 
   /** The shared pipeline; the first call loads the models (about ten seconds). */
@@ -72,7 +88,7 @@ public final class CoreNlp {
       synchronized (CoreNlp.class) {
         i = instance;
         if (i == null) {
-          i = new CoreNlp();
+          i = new CoreNlp(true);
           instance = i;
         }
       }
@@ -288,8 +304,12 @@ public final class CoreNlp {
 
   /** Reads {@code text} in one pass of the models, lines and all. Thread-safe. */
   Doc parseWhole(String text) {
-    CoreDocument d = new CoreDocument(text);
-    pipeline.annotate(d);
+    Annotation a = new Annotation(text);
+    pipeline.annotate(a);
+    if (ner != null) {
+      ner.annotate(a);
+    }
+    CoreDocument d = new CoreDocument(a);
     List<Tok> tokens = new ArrayList<>();
     List<Sentence> sentences = new ArrayList<>();
     List<NerSpan> spans = new ArrayList<>();

@@ -63,12 +63,19 @@ public final class CoreNlpAnnotator implements Annotator {
 
   /**
    * {@code annotate.lines.read} and {@code annotate.lines.reused}: the lines CoreNLP read and those
-   * whose reading it reused (a line this JVM read before), see {@link CoreNlp#parse}.
+   * whose reading it reused (a line this JVM read before), see {@link CoreNlp#parse}; {@code
+   * annotate.sentences.crf-only} and {@code annotate.sentences.numeric}: the sentences read without
+   * and with CoreNLP's numeric classifiers and SUTime (see {@link NumberGatedNer}).
    */
   @Override
   public Map<String, Long> counters() {
     long[] c = CoreNlp.lineCounts(); // without loading the models
-    return Map.of("annotate.lines.read", c[0], "annotate.lines.reused", c[1]);
+    long[] g = NumberGatedNer.counts();
+    return Map.of(
+        "annotate.lines.read", c[0],
+        "annotate.lines.reused", c[1],
+        "annotate.sentences.crf-only", g[0],
+        "annotate.sentences.numeric", g[1]);
   }
 
   @Override

@@ -2,16 +2,8 @@ package org.triangulate.nlp.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,38 +14,17 @@ import org.junit.jupiter.api.Test;
  */
 class CoreNlpLinesTest {
 
-  private static final Path HAMA = Path.of("../examples/hama");
-  private static final Path ECB = Path.of("../../shared/eval/ecbplus-dev/articles.jsonl");
   /** Development articles checked (every 5th, so that the test stays under a minute). */
   private static final int ECB_ARTICLES = 120;
 
   @Test
   void theHamaReportsReadTheSameLineByLineAsWhole() throws IOException {
-    List<String> texts = new ArrayList<>();
-    try (Stream<Path> files = Files.list(HAMA)) {
-      for (Path f : files.sorted().toList()) {
-        texts.add(Files.readString(f, StandardCharsets.UTF_8));
-      }
-    }
-    assertSameLineByLine(texts);
+    assertSameLineByLine(CorpusTexts.hama());
   }
 
   @Test
   void developmentArticlesReadTheSameLineByLineAsWhole() throws IOException {
-    Assumptions.assumeTrue(Files.exists(ECB), "needs ../shared/eval beside the project");
-    ObjectMapper json = new ObjectMapper();
-    List<String> texts = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(ECB, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null && texts.size() < ECB_ARTICLES) {
-        if (n++ % 5 == 0) {
-          texts.add(json.readTree(line).path("text").asText());
-        }
-      }
-    }
-    assertThat(texts).hasSize(ECB_ARTICLES);
-    assertSameLineByLine(texts);
+    assertSameLineByLine(CorpusTexts.development(5, 0, ECB_ARTICLES));
   }
 
   @Test
