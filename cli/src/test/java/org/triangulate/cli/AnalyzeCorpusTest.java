@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.triangulate.store.CorpusStore;
@@ -41,6 +43,10 @@ class AnalyzeCorpusTest {
     assertThat(counter(again, "annotate.kept")).isEqualTo(5);
     assertThat(counter(again, "stories.kept")).isEqualTo(1);
     assertThat(counter(again, "embed.embedded")).isZero();
+    assertThat(stages(again))
+        .as("nothing to read, so no models are loaded")
+        .doesNotContain("load-models");
+    assertThat(stages(first)).contains("load-models");
     assertThat(Files.readAllBytes(out.resolve("report.json"))).isEqualTo(report);
 
     // One file edited: only it is read again, only its new sentences are embedded, and the
@@ -81,6 +87,12 @@ class AnalyzeCorpusTest {
     Cli r = Cli.run("analyze", in.toString(), "--out", out.toString(), "--stats", stats.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     return JSON.readTree(stats.toFile());
+  }
+
+  private static List<String> stages(JsonNode stats) {
+    List<String> names = new ArrayList<>();
+    stats.path("stages").forEach(s -> names.add(s.path("stage").asText()));
+    return names;
   }
 
   private static long counter(JsonNode stats, String name) {
