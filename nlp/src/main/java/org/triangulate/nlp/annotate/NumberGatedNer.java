@@ -202,10 +202,14 @@ final class NumberGatedNer extends NERClassifierCombiner {
     return tokens.stream().map(CoreLabel::new).toList();
   }
 
-  /** Whether any token is or holds a digit, a currency sign, a percent sign or an anchor word. */
+  /**
+   * Whether any token is or holds a digit, a currency sign, a percent sign or an anchor word, or is
+   * tagged as a cardinal number (CD: the numeric classifiers label every CD token NUMBER, and the
+   * tagger gives CD to Roman numerals, "World War II", that hold no digit).
+   */
   static boolean mayHoldNumbers(List<CoreLabel> tokens) {
     for (CoreLabel t : tokens) {
-      if (isAnchor(t.word())) {
+      if ("CD".equals(t.tag()) || isAnchor(t.word())) {
         return true;
       }
     }

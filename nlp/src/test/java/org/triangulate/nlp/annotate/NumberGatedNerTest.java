@@ -70,7 +70,8 @@ class NumberGatedNerTest {
                 + "It was the first time, and it will not be the last.\n"
                 + "Prices rose sharply, the ministry said.\n"
                 + "The army withdrew overnight.\n"
-                + "The prime minister resigned, ending an era.\n",
+                + "The prime minister resigned, ending an era.\n"
+                + "Chapter IV describes the siege of the city.\n",
             "Syrian rebels said they had entered Hama after fierce clashes with government forces.\n"
                 + "The opposition war monitor reported heavy losses on both sides.");
     assertSameAsUngated(texts);
