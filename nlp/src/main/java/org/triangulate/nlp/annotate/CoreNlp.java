@@ -63,11 +63,14 @@ public final class CoreNlp {
     p.setProperty("tokenize.language", "en");
     p.setProperty("tokenize.options", "untokenizable=noneKeep,invertible=false");
     p.setProperty("ssplit.newlineIsSentenceBreak", "always");
-    p.setProperty("ner.applyFineGrained", "false");
-    p.setProperty("ner.buildEntityMentions", "true");
-    p.setProperty("ner.useSUTime", "true");
-    p.setProperty("sutime.includeRange", "true");
-    p.setProperty("ner.model", String.join(",", NumberGatedNer.MODELS));
+    if (!gated) {
+      // CoreNLP's own NER, configured as NumberGatedNer.annotator() configures the gated one.
+      p.setProperty("ner.applyFineGrained", "false");
+      p.setProperty("ner.buildEntityMentions", "true");
+      p.setProperty("ner.useSUTime", "true");
+      p.setProperty("sutime.includeRange", "true");
+      p.setProperty("ner.model", String.join(",", NumberGatedNer.MODELS));
+    }
     pipeline = new StanfordCoreNLP(p);
     ner = gated ? NumberGatedNer.annotator() : null;
   }
