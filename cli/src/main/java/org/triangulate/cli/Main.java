@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       PairsCommand.class,
       ServeCommand.class,
+      SparkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

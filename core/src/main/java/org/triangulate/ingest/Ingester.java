@@ -111,6 +111,43 @@ public final class Ingester {
     return out.result();
   }
 
+  /**
+   * Reads a file from a stream (a file of a Hadoop file system, say), as {@link #ingest(Path,
+   * String)} reads a local one, with the same problems: a WARC or JSONL file is read as it streams,
+   * so its size is not bounded by memory; any other file is read into memory, up to the size limit.
+   * The stream is not closed.
+   *
+   * @param size the file's length in bytes
+   */
+  public IngestResult ingest(String source, String name, InputStream stream, long size) {
+    Collector out = new Collector(source);
+    try {
+      InputStream in = new BufferedInputStream(stream, 1 << 16);
+      in.mark(HEAD);
+      byte[] head = in.readNBytes(HEAD);
+      in.reset();
+      InputFormat format = InputFormat.of(name, head, head.length);
+      if (size == 0) {
+        out.problem(Problem.error(source, "file", STAGE, "the file is empty (0 bytes)"));
+      } else if (format == InputFormat.WARC || format == InputFormat.JSONL) {
+        readContainer(format, name, source, in, out);
+      } else if (size > options.maxBytes()) {
+        out.problem(Problem.error(source, "file", STAGE, tooLarge("the file", size)));
+      } else {
+        byte[] bytes = in.readAllBytes();
+        if (isGzipName(name)) {
+          bytes = gunzip(source, bytes, out);
+        }
+        if (bytes != null) {
+          readDocumentBytes(format, source, stem(name), bytes, out);
+        }
+      }
+    } catch (IOException e) {
+      out.problem(Problem.error(source, "file", STAGE, "cannot read the file: " + message(e)));
+    }
+    return out.result();
+  }
+
   private void readContainer(
       InputFormat format, String name, String source, InputStream in, Collector out)
       throws IOException {

@@ -166,7 +166,7 @@ public final class Pipeline implements AutoCloseable {
   private final Components components;
   private final Options options;
   private final WorkerPool workers;
-  private final Budget budget = new Budget();
+  private final StageRunner runner = new StageRunner();
   /** The articles and stories over budget in the current call (one call at a time). */
   private final List<String> overBudget = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Stats stats = new Stats();
@@ -529,11 +529,18 @@ public final class Pipeline implements AutoCloseable {
     Map<String, Long> countersWere = annotator.counters();
     try (Stats.Timer t = stats.time("annotate", toRead.size())) {
       readings =
-          budgeted(
+          workers.map(
               toRead,
-              options.articleBudget(),
-              a -> readSafely(annotator, a, Optional.ofNullable(refs.get(a.id()))),
-              this::overBudget);
+              a -> {
+                StageRunner.Read r =
+                    runner.read(
+                        annotator, a, Optional.ofNullable(refs.get(a.id())), options.articleBudget());
+                if (r.overBudget()) {
+                  stats.count("annotate.overBudget", 1);
+                  overBudget.add(a.id());
+                }
+                return r.reading();
+              });
     }
     annotator.counters().forEach((k, v) -> stats.count(k, v - countersWere.getOrDefault(k, 0L)));
     stats.count("annotate.read", toRead.size());
@@ -561,73 +568,6 @@ public final class Pipeline implements AutoCloseable {
     return Annotated.of(linked, sorted);
   }
 
-  /**
-   * {@code work} on every item, on the workers, each within {@code limit}; an item over it gives
-   * {@code over}'s result instead.
-   */
-  private <T, R> List<R> budgeted(
-      List<T> items,
-      Duration limit,
-      java.util.function.Function<T, R> work,
-      java.util.function.Function<T, R> over) {
-    return workers.map(
-        items,
-        item -> budget.within(limit, () -> work.apply(item)).orElseGet(() -> over.apply(item)));
-  }
-
-  /**
-   * A story's stages, or why they failed: a failure becomes the story's problem (no results), not
-   * the run's end. The reason travels with the outcome, so that work which went over its budget
-   * and failed later in the background (interrupted) cannot add a second problem to its story.
-   */
-  private record Outcome(StoryStages.Result result, String failure) {}
-
-  private Outcome runSafely(
-      StoryStages stages,
-      Story s,
-      Map<String, Article> articles,
-      Map<String, Annotations> annotations,
-      Map<String, Entity> entities,
-      Map<String, String> creditNames) {
-    try {
-      return new Outcome(stages.run(s, articles, annotations, entities, creditNames), null);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return new Outcome(new StoryStages.Result(Optional.empty(), Optional.empty()), e.toString());
-    }
-  }
-
-  /** One article's reading; a failure of the models becomes its problem, not the run's end. */
-  private static ArticleReading readSafely(
-      Annotator annotator, Article a, Optional<ReferenceDates.Reference> ref) {
-    try {
-      return annotator.read(a, ref);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return ArticleReading.failed(
-          a.id(),
-          Problem.warning(
-              a.source(), a.location().orElse("article " + a.id()), "annotate",
-              "could not annotate article " + a.id() + ": " + e));
-    }
-  }
-
-  private ArticleReading overBudget(Article a) {
-    stats.count("annotate.overBudget", 1);
-    overBudget.add(a.id());
-    return ArticleReading.failed(
-        a.id(),
-        Problem.warning(
-            a.source(),
-            a.location().orElse("article " + a.id()),
-            "annotate",
-            "reading article " + a.id() + " took more than " + seconds(options.articleBudget())
-                + " (the annotate stage's budget per article); it is grouped and aligned but has no"
-                + " entities, quotes, quantities or times"));
-  }
-
-  private static String seconds(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-  }
-
   /** The per-story stages over {@code stories} on the workers, largest first; by story id. */
   private Map<String, StoryStages.Result> runStories(
       List<Story> stories,
@@ -650,14 +590,15 @@ public final class Pipeline implements AutoCloseable {
     List<Story> order = new ArrayList<>(stories);
     order.sort(
         Comparator.comparingInt((Story s) -> -s.articles().size()).thenComparing(Story::id));
-    List<Outcome> results;
+    List<StageRunner.StoryRun> results;
     try (Stats.Timer t = stats.time("stories", order.size())) {
       results =
-          budgeted(
+          workers.map(
               order,
-              options.storyBudget(),
-              s -> runSafely(stages, s, articles, annotations, entityById, creditNames),
-              s -> null);
+              s ->
+                  runner.story(
+                      stages, s, articles, annotations, entityById, creditNames,
+                      options.storyBudget()));
     }
     stats.count("embed.requested", cache.requested());
     stats.count("embed.embedded", cache.embedded());
@@ -665,34 +606,13 @@ public final class Pipeline implements AutoCloseable {
     stats.count("embed.distinct", cache.distinct());
     Map<String, StoryStages.Result> out = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
-      Outcome outcome = results.get(i);
-      StoryStages.Result r = outcome == null ? null : outcome.result();
-      String failure = outcome == null ? null : outcome.failure();
-      if (failure != null) {
-        Story s = order.get(i);
-        storyProblems.add(
-            Problem.warning(
-                "story " + s.id(),
-                s.articles().size() + " articles",
-                "align",
-                "could not align, trace or reconcile story " + s.id() + " (" + s.title() + "): "
-                    + failure + "; it has no links, derivations or claims"));
-      }
-      if (r == null) {
-        Story s = order.get(i);
+      StageRunner.StoryRun run = results.get(i);
+      run.problem().ifPresent(storyProblems::add);
+      if (run.overBudget()) {
         stats.count("stories.overBudget", 1);
-        overBudget.add(s.id());
-        storyProblems.add(
-            Problem.warning(
-                "story " + s.id(),
-                s.articles().size() + " articles",
-                "align",
-                "aligning, tracing and reconciling story " + s.id() + " (" + s.title() + ") took"
-                    + " more than " + seconds(options.storyBudget())
-                    + " (the budget per story); it has no links, derivations or claims"));
-        r = new StoryStages.Result(Optional.empty(), Optional.empty());
+        overBudget.add(order.get(i).id());
       }
-      out.put(order.get(i).id(), r);
+      out.put(order.get(i).id(), run.result());
     }
     return out;
   }
@@ -747,6 +667,6 @@ public final class Pipeline implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
-    budget.close();
+    runner.close();
   }
 }

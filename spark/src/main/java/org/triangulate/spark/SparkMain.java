@@ -1,0 +1,144 @@
+package org.triangulate.spark;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.triangulate.pipeline.Pipeline;
+import org.triangulate.report.JsonReportWriter;
+import org.triangulate.report.Report;
+import org.triangulate.web.HtmlReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code triangulate spark}: the pipeline as a Spark job. Run in process ({@code ./triangulate
+ * spark PATH... --out DIR}, Spark in local mode) or on a cluster ({@code spark-submit --class
+ * org.triangulate.spark.SparkMain}); see the README.
+ */
+@Command(
+    name = "spark",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the pipeline as an Apache Spark job and writes Parquet tables (articles, stories, links,",
+      "derivations, claims, entities, problems) into DIR, with report.json and report.html when the",
+      "corpus has at most --report-up-to articles.",
+      "",
+      "PATHs are files, folders or globs as analyze reads them (text, HTML, JSONL, WARC, also",
+      "gzip-compressed), Parquet files (.parquet, with the JSONL fields as columns), or URIs of any",
+      "Hadoop file system (hdfs://, s3a://, file://).",
+      "",
+      "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but some inputs were rejected",
+      "(each is listed in the problems table and in report.json)."
+    },
+    sortOptions = false)
+public final class SparkMain implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, globs or URIs to read.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      required = true,
+      description = "Output folder (local path or Hadoop URI) for the tables and reports.")
+  String out;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master when run in process (default: local[N], N the cores); ignored under"
+              + " spark-submit, which sets its own.")
+  String master;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description = "Tasks per step (default: the job's default parallelism).")
+  Integer partitions;
+
+  @Option(names = "--no-annotate", description = "Skip the NLP reading (and so linking and reconciliation).")
+  boolean noAnnotate;
+
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description = "Largest document to read, in bytes (default: ${DEFAULT-VALUE}).")
+  long maxBytes = 64L << 20;
+
+  @Option(
+      names = "--report-up-to",
+      paramLabel = "N",
+      description = "Write report.json and report.html when there are at most N articles (default: ${DEFAULT-VALUE}).")
+  int reportUpTo = 10_000;
+
+  @Override
+  public Integer call() throws IOException {
+    SparkSession.Builder b = SparkSession.builder().appName("triangulate");
+    if (System.getProperty("spark.master") == null) {
+      b = b.master(master != null ? master : "local[" + Runtime.getRuntime().availableProcessors() + "]");
+    }
+    SparkSession spark =
+        b.config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
+    try {
+      int parts = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+      SparkAnalysis.Options o =
+          new SparkAnalysis.Options(
+              paths,
+              parts,
+              !noAnnotate,
+              maxBytes,
+              Pipeline.Options.ARTICLE_BUDGET,
+              Pipeline.Options.STORY_BUDGET);
+      Report r = SparkAnalysis.run(spark, o);
+      ParquetTables.write(spark, r, out, parts);
+      boolean local = !out.contains("://") || out.startsWith("file:");
+      if (r.articles().size() <= reportUpTo && local) {
+        Path dir = Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out);
+        writeAtomically(dir, "report.json", os -> new JsonReportWriter().write(r, os));
+        writeAtomically(dir, "report.html", os -> new HtmlReportWriter().write(r, os));
+      }
+      System.out.printf(
+          "%d articles in %d stories, %d problems; tables in %s%n",
+          r.articles().size(), r.stories().size(), r.problems().size(), out);
+      // Read back: what the tables hold, as a reader of them will find it.
+      StringBuilder rows = new StringBuilder("rows:");
+      for (String t : ParquetTables.TABLES) {
+        rows.append(' ').append(t).append(' ').append(spark.read().parquet(out + "/" + t).count());
+      }
+      System.out.println(rows);
+      return r.rejected() > 0 ? 3 : 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  interface Writing {
+    void write(OutputStream os) throws IOException;
+  }
+
+  private static void writeAtomically(Path dir, String name, Writing w) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        w.write(os);
+      }
+      Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SparkMain()).execute(args));
+  }
+}
