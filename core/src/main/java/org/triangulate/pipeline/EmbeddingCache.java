@@ -19,7 +19,7 @@ import org.triangulate.align.Embedder;
  * {@link Records} kept between runs: a sentence they hold is not given to the model, and every
  * vector the model makes is kept there.
  */
-final class EmbeddingCache implements Embedder {
+public final class EmbeddingCache implements Embedder {
 
   private final Embedder embedder;
   private final Records records;
@@ -29,6 +29,14 @@ final class EmbeddingCache implements Embedder {
   private final AtomicLong requested = new AtomicLong();
   private final AtomicLong embedded = new AtomicLong();
   private final AtomicLong kept = new AtomicLong();
+
+  /**
+   * A cache over {@code embedder} alone, with no records behind it: for one batch of stories (a
+   * Spark task's), so that align and reconcile embed each sentence once.
+   */
+  public static EmbeddingCache over(Embedder embedder) {
+    return new EmbeddingCache(embedder, Records.NONE);
+  }
 
   EmbeddingCache(Embedder embedder, Records records) {
     this.embedder = embedder;

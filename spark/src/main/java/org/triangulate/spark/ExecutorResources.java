@@ -9,7 +9,6 @@ import org.triangulate.nlp.OpenNlpLanguageDetector;
 import org.triangulate.nlp.annotate.CoreNlpAnnotator;
 import org.triangulate.nlp.embed.MiniLmEmbedder;
 import org.triangulate.pipeline.StageRunner;
-import org.triangulate.pipeline.StoryStages;
 
 /**
  * What the job's tasks share within one JVM (an executor, or the driver in local mode): the
@@ -22,7 +21,6 @@ final class ExecutorResources {
   private static volatile Ingester ingester;
   private static volatile long ingesterMaxBytes = -1;
   private static volatile StageRunner runner;
-  private static volatile StoryStages stages;
 
   private ExecutorResources() {}
 
@@ -49,12 +47,5 @@ final class ExecutorResources {
       runner = new StageRunner();
     }
     return runner;
-  }
-
-  static synchronized StoryStages stages() {
-    if (stages == null) {
-      stages = new StoryStages(embedder());
-    }
-    return stages;
   }
 }

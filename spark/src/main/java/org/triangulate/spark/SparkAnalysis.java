@@ -47,8 +47,10 @@ import org.triangulate.model.Problem;
 import org.triangulate.model.Provenance;
 import org.triangulate.model.Reconciliation;
 import org.triangulate.model.Story;
+import org.triangulate.pipeline.EmbeddingCache;
 import org.triangulate.pipeline.Pipeline;
 import org.triangulate.pipeline.StageRunner;
+import org.triangulate.pipeline.Stats;
 import org.triangulate.pipeline.StoryStages;
 import org.triangulate.report.JsonReadingCodec;
 import org.triangulate.report.Report;
@@ -119,6 +121,14 @@ public final class SparkAnalysis {
 
   /** Runs the job and returns the report. */
   public static Report run(SparkSession spark, Options o) {
+    return run(spark, o, new Stats());
+  }
+
+  /**
+   * Runs the job and returns the report; adds each step's wall and CPU seconds (this JVM's: in
+   * local mode, the executors' too) to {@code stats}.
+   */
+  public static Report run(SparkSession spark, Options o, Stats stats) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Problem> problems = new ArrayList<>();
     List<Input> inputs = new ArrayList<>();
@@ -138,9 +148,12 @@ public final class SparkAnalysis {
               json.javaRDD().mapPartitionsWithIndex((i, it) -> ingestRows(source, i, it, maxBytes), false));
     }
     ingested = ingested.persist(StorageLevel.MEMORY_AND_DISK());
-    for (String f : ingested.filter(s -> s.startsWith("P")).collect()) {
-      problems.addAll(Fragments.read(f.substring(1)).problems());
+    try (Stats.Timer t = stats.time("ingest", inputs.size() + parquet.size())) {
+      for (String f : ingested.filter(s -> s.startsWith("P")).collect()) {
+        problems.addAll(Fragments.read(f.substring(1)).problems());
+      }
     }
+    Stats.Timer idsTimer = stats.time("unique-ids", 0);
 
     // Unique ids, as Corpus.merge gives them.
     JavaPairRDD<String, String> byId =
@@ -179,16 +192,19 @@ public final class SparkAnalysis {
       articles = single.union(renamed);
     }
     articles = articles.persist(StorageLevel.MEMORY_AND_DISK());
-
-    // Group (on the driver, for now).
     List<Article> sorted = new ArrayList<>();
     for (String json : articles.values().collect()) {
       sorted.add(Fragments.article(json));
     }
     sorted.sort(Comparator.comparing(Article::id));
-    int cores = Runtime.getRuntime().availableProcessors();
-    List<Story> stories =
-        new StoryGrouper(GroupOptions.defaults().withThreads(Math.max(1, cores))).group(sorted);
+    idsTimer.items(sorted.size()).close();
+
+    // Group (on the driver, for now).
+    List<Story> stories;
+    try (Stats.Timer t = stats.time("group", sorted.size())) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      stories = new StoryGrouper(GroupOptions.defaults().withThreads(Math.max(1, cores))).group(sorted);
+    }
 
     // Read each article (executors), then link the readings (driver).
     Annotated annotated = Annotated.NONE;
@@ -198,23 +214,27 @@ public final class SparkAnalysis {
       refs.forEach((id, r) -> plainRefs.put(id, new String[] {r.date().toString(), r.source()}));
       Broadcast<HashMap<String, String[]>> refsB = sc.broadcast(plainRefs);
       Duration articleBudget = o.articleBudget();
-      List<String> read =
-          articles
-              .values()
-              .repartition(o.partitions())
-              .mapPartitions(it -> readArticles(it, refsB.value(), articleBudget))
-              .collect();
       List<ArticleReading> readings = new ArrayList<>();
-      for (String r : read) {
-        try {
-          readings.add(JsonReadingCodec.read(r));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+      try (Stats.Timer t = stats.time("annotate", sorted.size())) {
+        List<String> read =
+            articles
+                .values()
+                .repartition(o.partitions())
+                .mapPartitions(it -> readArticles(it, refsB.value(), articleBudget))
+                .collect();
+        for (String r : read) {
+          try {
+            readings.add(JsonReadingCodec.read(r));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         }
       }
       readings.sort(Comparator.comparing(ArticleReading::article));
-      Annotator annotator = ExecutorResources.annotator();
-      annotated = Annotated.of(annotator.link(List.of(), readings), readings);
+      try (Stats.Timer t = stats.time("link", readings.size())) {
+        Annotator annotator = ExecutorResources.annotator();
+        annotated = Annotated.of(annotator.link(List.of(), readings), readings);
+      }
       problems.addAll(annotated.problems());
     }
 
@@ -248,12 +268,16 @@ public final class SparkAnalysis {
     Broadcast<Map<String, String>> creditsB = sc.broadcast(new HashMap<>(creditNames));
     boolean annotate = o.annotate();
     Duration storyBudget = o.storyBudget();
-    List<String> results =
-        bundles.isEmpty()
-            ? List.of()
-            : sc.parallelize(bundles, Math.min(bundles.size(), o.partitions() * 4))
-                .mapPartitions(it -> runStories(it, creditsB.value(), annotate, storyBudget))
-                .collect();
+    List<String> results;
+    int tasks = Math.max(1, Math.min(bundles.size(), o.partitions() * 4));
+    try (Stats.Timer t = stats.time("stories", bundles.size())) {
+      results =
+          bundles.isEmpty()
+              ? List.of()
+              : sc.parallelize(dealt(bundles, tasks), tasks)
+                  .mapPartitions(it -> runStories(it, creditsB.value(), annotate, storyBudget))
+                  .collect();
+    }
     Map<String, Provenance> provenance = new TreeMap<>();
     Map<String, Reconciliation> reconciliation = new TreeMap<>();
     for (String r : results) {
@@ -289,6 +313,21 @@ public final class SparkAnalysis {
         annotated.byArticle(),
         provenance,
         reconciliation);
+  }
+
+  /**
+   * {@code items} (largest first) reordered so that Spark's contiguous slices deal them out like
+   * cards: slice {@code p} of {@code n} gets items {@code p, p + n, p + 2n, ...}, so the largest
+   * stories do not all land in the first task.
+   */
+  static <T> List<T> dealt(List<T> items, int n) {
+    List<T> out = new ArrayList<>(items.size());
+    for (int p = 0; p < n; p++) {
+      for (int i = p; i < items.size(); i += n) {
+        out.add(items.get(i));
+      }
+    }
+    return out;
   }
 
   /**
@@ -473,7 +512,9 @@ public final class SparkAnalysis {
    */
   private static Iterator<String> runStories(
       Iterator<String> bundles, Map<String, String> creditNames, boolean annotate, Duration budget) {
-    StoryStages stages = ExecutorResources.stages();
+    // One cache per task: align and reconcile then embed each sentence of its stories once, as
+    // they do in a pipeline run, and the cache's memory ends with the task.
+    StoryStages stages = new StoryStages(EmbeddingCache.over(ExecutorResources.embedder()));
     StageRunner runner = ExecutorResources.runner();
     List<String> out = new ArrayList<>();
     while (bundles.hasNext()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.triangulate.pipeline.Pipeline;
+import org.triangulate.pipeline.Stats;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
 import org.triangulate.web.HtmlReportWriter;
@@ -98,8 +99,11 @@ public final class SparkMain implements Callable<Integer> {
               maxBytes,
               Pipeline.Options.ARTICLE_BUDGET,
               Pipeline.Options.STORY_BUDGET);
-      Report r = SparkAnalysis.run(spark, o);
-      ParquetTables.write(spark, r, out, parts);
+      Stats stats = new Stats();
+      Report r = SparkAnalysis.run(spark, o, stats);
+      try (Stats.Timer t = stats.time("tables", r.articles().size())) {
+        ParquetTables.write(spark, r, out, parts);
+      }
       boolean local = !out.contains("://") || out.startsWith("file:");
       if (r.articles().size() <= reportUpTo && local) {
         Path dir = Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out);
@@ -115,6 +119,11 @@ public final class SparkMain implements Callable<Integer> {
         rows.append(' ').append(t).append(' ').append(spark.read().parquet(out + "/" + t).count());
       }
       System.out.println(rows);
+      for (Stats.Stage st : stats.stages()) {
+        System.out.printf(
+            java.util.Locale.ROOT, "step %-12s %8.2f s wall %8.2f s CPU %8d items%n",
+            st.name(), st.wallSeconds(), st.cpuSeconds(), st.items());
+      }
       return r.rejected() > 0 ? 3 : 0;
     } finally {
       spark.stop();
