@@ -40,17 +40,43 @@ public final class StoryAligner {
    *     for stories larger than {@link #ALL_PAIRS_UP_TO}
    */
   public List<Link> align(Story story, Map<String, Article> articles, BiPredicate<String, String> candidate) {
+    return align(articles, pairs(story, candidate));
+  }
+
+  /**
+   * The pairs of the story's articles worth aligning, each {@code {a, b}} with {@code a} sorting
+   * first, in the order {@link #align(Story, Map, BiPredicate)} aligns them: every pair for a story
+   * of up to {@link #ALL_PAIRS_UP_TO} articles, else those {@code candidate} admits.
+   */
+  public List<String[]> pairs(Story story, BiPredicate<String, String> candidate) {
     List<String> ids = new ArrayList<>(story.articles());
     ids.sort(null);
-    Map<String, PairAligner.Side> sides = sides(ids, articles);
-    List<Link> out = new ArrayList<>();
+    List<String[]> out = new ArrayList<>();
     for (int x = 0; x < ids.size(); x++) {
       for (int y = x + 1; y < ids.size(); y++) {
         if (ids.size() > ALL_PAIRS_UP_TO && !candidate.test(ids.get(x), ids.get(y))) {
           continue;
         }
-        out.addAll(aligner.align(sides.get(ids.get(x)), sides.get(ids.get(y))));
+        out.add(new String[] {ids.get(x), ids.get(y)});
       }
+    }
+    return out;
+  }
+
+  /**
+   * The links of the given pairs, pair by pair in their order: the links of a story are those of
+   * its {@link #pairs}, which may be aligned in parts (a large story's, on several machines) and
+   * concatenated in order. Embeds the sentences of the pairs' articles only.
+   *
+   * @param articles at least the articles the pairs name, by id
+   */
+  public List<Link> align(Map<String, Article> articles, List<String[]> pairs) {
+    List<String> ids = new ArrayList<>(new java.util.TreeSet<>(
+        pairs.stream().flatMap(p -> java.util.stream.Stream.of(p[0], p[1])).toList()));
+    Map<String, PairAligner.Side> sides = sides(ids, articles);
+    List<Link> out = new ArrayList<>();
+    for (String[] p : pairs) {
+      out.addAll(aligner.align(sides.get(p[0]), sides.get(p[1])));
     }
     return out;
   }

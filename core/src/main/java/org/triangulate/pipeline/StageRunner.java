@@ -1,6 +1,8 @@
 package org.triangulate.pipeline;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.Optional;
 import org.triangulate.annotate.Annotator;
@@ -9,6 +11,7 @@ import org.triangulate.annotate.ReferenceDates;
 import org.triangulate.model.Annotations;
 import org.triangulate.model.Article;
 import org.triangulate.model.Entity;
+import org.triangulate.model.Link;
 import org.triangulate.model.Problem;
 import org.triangulate.model.Story;
 
@@ -49,37 +52,77 @@ public final class StageRunner implements AutoCloseable {
       Map<String, Entity> entities,
       Map<String, String> creditNames,
       Duration limit) {
-    Optional<Outcome> outcome =
-        budget.within(limit, () -> runSafely(stages, s, articles, annotations, entities, creditNames));
-    StoryStages.Result empty = new StoryStages.Result(Optional.empty(), Optional.empty());
+    return story(s, limit, () -> stages.run(s, articles, annotations, entities, creditNames));
+  }
+
+  /**
+   * Traces and reconciles {@code s} from links aligned elsewhere within {@code limit} (see {@link
+   * StoryStages#finish}): the last part of a story whose alignment was split.
+   */
+  public StoryRun finish(
+      StoryStages stages,
+      Story s,
+      Map<String, Article> articles,
+      List<Link> links,
+      Map<String, Annotations> annotations,
+      Map<String, Entity> entities,
+      Map<String, String> creditNames,
+      Duration limit) {
+    return story(
+        s, limit, () -> stages.finish(s, articles, links, annotations, entities, creditNames));
+  }
+
+  /**
+   * The result of {@code work}, or empty when it did not finish within {@code limit} (a part of a
+   * story's stages run elsewhere: the links of some of its pairs). Its exception is thrown again.
+   */
+  public <T> Optional<T> within(Duration limit, Callable<T> work) {
+    return budget.within(limit, work);
+  }
+
+  private StoryRun story(Story s, Duration limit, Callable<StoryStages.Result> work) {
+    Optional<Outcome> outcome = budget.within(limit, () -> safely(work));
     if (outcome.isEmpty()) {
-      return new StoryRun(
-          empty,
-          Optional.of(
-              Problem.warning(
-                  "story " + s.id(),
-                  s.articles().size() + " articles",
-                  "align",
-                  "aligning, tracing and reconciling story " + s.id() + " (" + s.title() + ") took"
-                      + " more than " + seconds(limit)
-                      + " (the budget per story); it has no links, derivations or claims")),
-          true);
+      return overBudget(s, limit);
     }
     Outcome o = outcome.get();
     if (o.failure() != null) {
-      return new StoryRun(
-          o.result(),
-          Optional.of(
-              Problem.warning(
-                  "story " + s.id(),
-                  s.articles().size() + " articles",
-                  "align",
-                  "could not align, trace or reconcile story " + s.id() + " (" + s.title() + "): "
-                      + o.failure() + "; it has no links, derivations or claims")),
-          false);
+      return failed(s, o.failure());
     }
     return new StoryRun(o.result(), Optional.empty(), false);
   }
+
+  /** A story whose stages went over {@code limit}: no results, and the problem that says so. */
+  public static StoryRun overBudget(Story s, Duration limit) {
+    return new StoryRun(
+        EMPTY,
+        Optional.of(
+            Problem.warning(
+                "story " + s.id(),
+                s.articles().size() + " articles",
+                "align",
+                "aligning, tracing and reconciling story " + s.id() + " (" + s.title() + ") took"
+                    + " more than " + seconds(limit)
+                    + " (the budget per story); it has no links, derivations or claims")),
+        true);
+  }
+
+  /** A story whose stages failed ({@code failure}, the exception): no results, and its problem. */
+  public static StoryRun failed(Story s, String failure) {
+    return new StoryRun(
+        EMPTY,
+        Optional.of(
+            Problem.warning(
+                "story " + s.id(),
+                s.articles().size() + " articles",
+                "align",
+                "could not align, trace or reconcile story " + s.id() + " (" + s.title() + "): "
+                    + failure + "; it has no links, derivations or claims")),
+        false);
+  }
+
+  private static final StoryStages.Result EMPTY =
+      new StoryStages.Result(Optional.empty(), Optional.empty());
 
   /**
    * A story's stages, or why they failed: a failure becomes the story's problem (no results), not
@@ -88,17 +131,11 @@ public final class StageRunner implements AutoCloseable {
    */
   private record Outcome(StoryStages.Result result, String failure) {}
 
-  private static Outcome runSafely(
-      StoryStages stages,
-      Story s,
-      Map<String, Article> articles,
-      Map<String, Annotations> annotations,
-      Map<String, Entity> entities,
-      Map<String, String> creditNames) {
+  private static Outcome safely(Callable<StoryStages.Result> work) {
     try {
-      return new Outcome(stages.run(s, articles, annotations, entities, creditNames), null);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      return new Outcome(new StoryStages.Result(Optional.empty(), Optional.empty()), e.toString());
+      return new Outcome(work.call(), null);
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      return new Outcome(EMPTY, e.toString());
     }
   }
 

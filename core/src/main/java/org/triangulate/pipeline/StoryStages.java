@@ -70,9 +70,40 @@ public final class StoryStages {
       Map<String, Annotations> annotations,
       Map<String, Entity> entities,
       Map<String, String> creditNames) {
+    List<Link> links = story.articles().size() >= 2 ? align(articles, pairs(story, articles)) : null;
+    return finish(story, articles, links, annotations, entities, creditNames);
+  }
+
+  /**
+   * The first part of {@link #run}, for a story whose alignment is split: the pairs of its
+   * articles to align (every pair up to {@link StoryAligner#ALL_PAIRS_UP_TO} articles, else the
+   * copy and paraphrase candidates), each {@code {a, b}} with {@code a} sorting first, in order.
+   */
+  public List<String[]> pairs(Story story, Map<String, Article> articles) {
+    return aligner.pairs(story, candidates(story, articles));
+  }
+
+  /**
+   * The second part: the links of some of the pairs (any run of them, on any machine), in their
+   * order. The links of all the pairs, run after run in order, are the story's.
+   */
+  public List<Link> align(Map<String, Article> articles, List<String[]> pairs) {
+    return aligner.align(articles, pairs);
+  }
+
+  /**
+   * The last part: trace and reconcile a story from its links ({@code null} for a story of one
+   * article, which has no provenance).
+   */
+  public Result finish(
+      Story story,
+      Map<String, Article> articles,
+      List<Link> links,
+      Map<String, Annotations> annotations,
+      Map<String, Entity> entities,
+      Map<String, String> creditNames) {
     Provenance provenance = null;
-    if (story.articles().size() >= 2) {
-      List<Link> links = aligner.align(story, articles, candidates(story, articles));
+    if (links != null) {
       provenance = Tracer.trace(story, articles, links, creditNames);
     }
     Reconciliation reconciliation = null;

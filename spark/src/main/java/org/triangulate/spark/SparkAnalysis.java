@@ -95,12 +95,23 @@ public final class SparkAnalysis {
       boolean annotate,
       long maxBytes,
       Duration articleBudget,
-      Duration storyBudget) {
+      Duration storyBudget,
+      int splitOver,
+      int pairsPerTask) {
     public Options {
       paths = List.copyOf(paths);
       if (partitions < 1) {
         throw new IllegalArgumentException("partitions must be at least 1, not " + partitions);
       }
+      if (splitOver < 1 || pairsPerTask < 1) {
+        throw new IllegalArgumentException("splitOver and pairsPerTask must be at least 1");
+      }
+    }
+
+    /** Stories of more than {@code n} articles have their pairs aligned {@code perTask} at a time. */
+    public Options withSplit(int n, int perTask) {
+      return new Options(
+          paths, partitions, annotate, maxBytes, articleBudget, storyBudget, n, perTask);
     }
 
     public static Options of(List<String> paths, int partitions) {
@@ -110,9 +121,17 @@ public final class SparkAnalysis {
           true,
           64L << 20,
           Pipeline.Options.ARTICLE_BUDGET,
-          Pipeline.Options.STORY_BUDGET);
+          Pipeline.Options.STORY_BUDGET,
+          SPLIT_OVER,
+          PAIRS_PER_TASK);
     }
   }
+
+  /** By default, stories of more than this many articles have their alignment split into tasks. */
+  public static final int SPLIT_OVER = 200;
+
+  /** By default, how many article pairs of a split story one task aligns. */
+  public static final int PAIRS_PER_TASK = 1_000;
 
   /** One input: the name it is reported by, and where it is read from. */
   record Input(String source, String uri) implements java.io.Serializable {}
@@ -246,6 +265,7 @@ public final class SparkAnalysis {
     List<Story> order = new ArrayList<>(stories);
     order.sort(Comparator.comparingInt((Story s) -> -s.articles().size()).thenComparing(Story::id));
     List<String> bundles = new ArrayList<>();
+    List<String> large = new ArrayList<>();
     for (Story s : order) {
       List<Article> own = s.articles().stream().map(articleById::get).toList();
       Map<String, Annotations> ann = new TreeMap<>();
@@ -262,14 +282,16 @@ public final class SparkAnalysis {
       List<Entity> ents =
           named.stream().map(entityById::get).filter(e -> e != null).sorted(Comparator.comparing(Entity::id)).toList();
       // report.json cannot tell empty annotations from none: the ids of the annotated go first.
-      bundles.add(String.join("\u0001", ann.keySet()) + "\u0000" + Fragments.bundle(s, own, ann, ents));
+      String bundle =
+          String.join("\u0001", ann.keySet()) + "\u0000" + Fragments.bundle(s, own, ann, ents);
+      (s.articles().size() > o.splitOver() ? large : bundles).add(bundle);
     }
     Map<String, String> creditNames = StoryStages.creditNames(annotated.entities());
     Broadcast<Map<String, String>> creditsB = sc.broadcast(new HashMap<>(creditNames));
     boolean annotate = o.annotate();
     Duration storyBudget = o.storyBudget();
     List<String> results;
-    int tasks = Math.max(1, Math.min(bundles.size(), o.partitions() * 4));
+    int tasks = Math.max(1, Math.min(Math.max(1, bundles.size()), o.partitions() * 4));
     try (Stats.Timer t = stats.time("stories", bundles.size())) {
       results =
           bundles.isEmpty()
@@ -277,6 +299,11 @@ public final class SparkAnalysis {
               : sc.parallelize(dealt(bundles, tasks), tasks)
                   .mapPartitions(it -> runStories(it, creditsB.value(), annotate, storyBudget))
                   .collect();
+      if (!large.isEmpty()) {
+        results = new ArrayList<>(results);
+        results.addAll(
+            LargeStories.run(sc, large, o.partitions(), o.pairsPerTask(), creditsB, annotate, storyBudget));
+      }
     }
     Map<String, Provenance> provenance = new TreeMap<>();
     Map<String, Reconciliation> reconciliation = new TreeMap<>();
@@ -506,6 +533,51 @@ public final class SparkAnalysis {
     return out.iterator();
   }
 
+  /** A story bundle read back: the story's report fragment and its annotations (null without). */
+  record Bundle(Report report, Map<String, Annotations> annotations) {
+    Story story() {
+      return report.stories().get(0);
+    }
+
+    Map<String, Article> articles() {
+      Map<String, Article> out = new HashMap<>();
+      report.articles().forEach(a -> out.put(a.id(), a));
+      return out;
+    }
+
+    Map<String, Entity> entities() {
+      Map<String, Entity> out = new HashMap<>();
+      report.entities().forEach(e -> out.put(e.id(), e));
+      return out;
+    }
+  }
+
+  static Bundle bundle(String bundle, boolean annotate) {
+    int cut = bundle.indexOf('\u0000');
+    Report b = Fragments.read(bundle.substring(cut + 1));
+    Map<String, Annotations> annotations = null;
+    if (annotate) {
+      annotations = new HashMap<>();
+      for (String id : bundle.substring(0, cut).split("\u0001", -1)) {
+        if (!id.isEmpty()) {
+          annotations.put(
+              id,
+              b.annotations().getOrDefault(id, new Annotations(id, List.of(), List.of(), List.of(), List.of())));
+        }
+      }
+    }
+    return new Bundle(b, annotations);
+  }
+
+  /** A story's results as the driver reads them: two flags (provenance, reconciliation) and a fragment. */
+  static String result(Story s, List<Article> articles, StageRunner.StoryRun run) {
+    Provenance p = run.result().provenance().orElse(null);
+    Reconciliation c = run.result().reconciliation().orElse(null);
+    return (p != null ? "1" : "0")
+        + (c != null ? "1" : "0")
+        + Fragments.results(s, articles, p, c, run.problem().map(List::of).orElse(List.of()));
+  }
+
   /**
    * Runs the per-story stages of each bundle: two flags (provenance, reconciliation present) and
    * the results' fragment.
@@ -518,33 +590,11 @@ public final class SparkAnalysis {
     StageRunner runner = ExecutorResources.runner();
     List<String> out = new ArrayList<>();
     while (bundles.hasNext()) {
-      String bundle = bundles.next();
-      int cut = bundle.indexOf('\u0000');
-      Report b = Fragments.read(bundle.substring(cut + 1));
-      Story s = b.stories().get(0);
-      Map<String, Article> articles = new HashMap<>();
-      b.articles().forEach(a -> articles.put(a.id(), a));
-      Map<String, Entity> entities = new HashMap<>();
-      b.entities().forEach(e -> entities.put(e.id(), e));
-      Map<String, Annotations> annotations = null;
-      if (annotate) {
-        annotations = new HashMap<>();
-        for (String id : bundle.substring(0, cut).split("\u0001", -1)) {
-          if (!id.isEmpty()) {
-            annotations.put(
-                id,
-                b.annotations().getOrDefault(id, new Annotations(id, List.of(), List.of(), List.of(), List.of())));
-          }
-        }
-      }
+      Bundle b = bundle(bundles.next(), annotate);
       StageRunner.StoryRun run =
-          runner.story(stages, s, articles, annotations, entities, creditNames, budget);
-      Provenance p = run.result().provenance().orElse(null);
-      Reconciliation c = run.result().reconciliation().orElse(null);
-      out.add(
-          (p != null ? "1" : "0")
-              + (c != null ? "1" : "0")
-              + Fragments.results(s, b.articles(), p, c, run.problem().map(List::of).orElse(List.of())));
+          runner.story(
+              stages, b.story(), b.articles(), b.annotations(), b.entities(), creditNames, budget);
+      out.add(result(b.story(), b.report().articles(), run));
     }
     return out.iterator();
   }

@@ -81,6 +81,19 @@ public final class SparkMain implements Callable<Integer> {
       description = "Write report.json and report.html when there are at most N articles (default: ${DEFAULT-VALUE}).")
   int reportUpTo = 10_000;
 
+  @Option(
+      names = "--split-stories-over",
+      paramLabel = "N",
+      description =
+          "Align the article pairs of a story of more than N articles in several tasks (default: ${DEFAULT-VALUE}).")
+  int splitOver = SparkAnalysis.SPLIT_OVER;
+
+  @Option(
+      names = "--pairs-per-task",
+      paramLabel = "N",
+      description = "Article pairs of such a story per task (default: ${DEFAULT-VALUE}).")
+  int pairsPerTask = SparkAnalysis.PAIRS_PER_TASK;
+
   @Override
   public Integer call() throws IOException {
     SparkSession.Builder b = SparkSession.builder().appName("triangulate");
@@ -98,7 +111,9 @@ public final class SparkMain implements Callable<Integer> {
               !noAnnotate,
               maxBytes,
               Pipeline.Options.ARTICLE_BUDGET,
-              Pipeline.Options.STORY_BUDGET);
+              Pipeline.Options.STORY_BUDGET,
+              splitOver,
+              pairsPerTask);
       Stats stats = new Stats();
       Report r = SparkAnalysis.run(spark, o, stats);
       try (Stats.Timer t = stats.time("tables", r.articles().size())) {

@@ -89,7 +89,11 @@ class SparkAnalysisTest {
   }
 
   private static Report spark(List<String> paths, Path out) {
-    Report r = SparkAnalysis.run(spark, SparkAnalysis.Options.of(paths, 2));
+    return spark(SparkAnalysis.Options.of(paths, 2), out);
+  }
+
+  private static Report spark(SparkAnalysis.Options options, Path out) {
+    Report r = SparkAnalysis.run(spark, options);
     ParquetTables.write(spark, r, out.toString(), 2);
     return r;
   }
@@ -102,8 +106,12 @@ class SparkAnalysisTest {
 
   /** The job's report is analyze's, byte for byte, and its tables hold every article and story. */
   private static void assertSame(List<String> paths, Path out) throws IOException {
-    Report expected = analyze(paths);
-    Report actual = spark(paths, out);
+    assertSame(SparkAnalysis.Options.of(paths, 2), out);
+  }
+
+  private static void assertSame(SparkAnalysis.Options options, Path out) throws IOException {
+    Report expected = analyze(options.paths());
+    Report actual = spark(options, out);
     assertThat(json(actual)).isEqualTo(json(expected));
     assertThat(ClusterScores.of(labels(actual), labels(expected)).ari()).isEqualTo(1.0);
 
@@ -139,6 +147,12 @@ class SparkAnalysisTest {
   @Test
   void hamaFilesGiveWhatAnalyzeGives(@TempDir Path tmp) throws IOException {
     assertSame(List.of(HAMA.toString()), tmp.resolve("out"));
+  }
+
+  @Test
+  void aStoryAlignedInRunsOfThreePairsGivesWhatAnalyzeGives(@TempDir Path tmp) throws IOException {
+    // The Hama story (5 articles, 10 pairs) as a "large" story: planned, aligned in 4 runs, finished.
+    assertSame(SparkAnalysis.Options.of(List.of(HAMA.toString()), 2).withSplit(2, 3), tmp.resolve("out"));
   }
 
   @Test
@@ -201,6 +215,8 @@ class SparkAnalysisTest {
     Path warc = tmp.resolve("dev.warc.gz");
     writeWarc(rows, warc);
     assertSame(List.of(warc.toString()), tmp.resolve("out-warc"));
+    // Every story of more than 3 articles aligned in runs of 3 pairs.
+    assertSame(SparkAnalysis.Options.of(List.of(jsonl.toString()), 2).withSplit(3, 3), tmp.resolve("out-split"));
   }
 
   /** The Hama reports as JSONL records: id (the file's stem), url and text. */
