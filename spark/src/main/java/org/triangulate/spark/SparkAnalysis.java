@@ -518,10 +518,13 @@ public final class SparkAnalysis {
   /** Reads articles with CoreNLP: each reading as {@link JsonReadingCodec} writes it. */
   private static Iterator<String> readArticles(
       Iterator<String> articles, Map<String, String[]> refs, Duration budget) {
+    List<String> out = new ArrayList<>();
+    if (!articles.hasNext()) {
+      return out.iterator(); // an empty partition loads no model
+    }
     Annotator annotator = ExecutorResources.annotator();
     annotator.load();
     StageRunner runner = ExecutorResources.runner();
-    List<String> out = new ArrayList<>();
     while (articles.hasNext()) {
       Article a = Fragments.article(articles.next());
       Optional<ReferenceDates.Reference> ref =

@@ -25,22 +25,24 @@ import picocli.CommandLine.Parameters;
  * org.triangulate.spark.SparkMain}); see the README.
  */
 @Command(
-    name = "spark",
-    mixinStandardHelpOptions = true,
+    name = "triangulate spark",
     description = {
-      "Runs the pipeline as an Apache Spark job and writes Parquet tables (articles, stories, links,",
-      "derivations, claims, entities, problems) into DIR, with report.json and report.html when the",
-      "corpus has at most --report-up-to articles.",
+      "Runs the pipeline as an Apache Spark job. Writes Parquet tables (articles,",
+      "stories, links, derivations, claims, entities, problems) into DIR, and",
+      "report.json and report.html when there are at most --report-up-to articles.",
       "",
-      "PATHs are files, folders or globs as analyze reads them (text, HTML, JSONL, WARC, also",
-      "gzip-compressed), Parquet files (.parquet, with the JSONL fields as columns), or URIs of any",
-      "Hadoop file system (hdfs://, s3a://, file://).",
+      "PATHs are what analyze reads (files, folders, globs: text, HTML, JSONL,",
+      "WARC, also gzipped), Parquet files (*.parquet, the JSONL fields as columns),",
+      "or URIs of any Hadoop file system (hdfs://, s3a://, file://).",
       "",
-      "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but some inputs were rejected",
-      "(each is listed in the problems table and in report.json)."
+      "Exit codes: 0 ok, 1 failure, 2 usage error, 3 finished but some inputs were",
+      "rejected (each is listed in the problems table and in report.json)."
     },
     sortOptions = false)
 public final class SparkMain implements Callable<Integer> {
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, globs or URIs to read.")
   List<String> paths = new ArrayList<>();
