@@ -97,10 +97,8 @@ public final class StageRunner implements AutoCloseable {
     return new StoryRun(
         EMPTY,
         Optional.of(
-            Problem.warning(
-                "story " + s.id(),
-                s.articles().size() + " articles",
-                "align",
+            storyProblem(
+                s,
                 "aligning, tracing and reconciling story " + s.id() + " (" + s.title() + ") took"
                     + " more than " + seconds(limit)
                     + " (the budget per story); it has no links, derivations or claims")),
@@ -112,13 +110,15 @@ public final class StageRunner implements AutoCloseable {
     return new StoryRun(
         EMPTY,
         Optional.of(
-            Problem.warning(
-                "story " + s.id(),
-                s.articles().size() + " articles",
-                "align",
+            storyProblem(
+                s,
                 "could not align, trace or reconcile story " + s.id() + " (" + s.title() + "): "
                     + failure + "; it has no links, derivations or claims")),
         false);
+  }
+
+  private static Problem storyProblem(Story s, String message) {
+    return Problem.warning("story " + s.id(), s.articles().size() + " articles", "align", message);
   }
 
   private static final StoryStages.Result EMPTY =
