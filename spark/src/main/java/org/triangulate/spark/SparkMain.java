@@ -100,7 +100,12 @@ public final class SparkMain implements Callable<Integer> {
   public Integer call() throws IOException {
     SparkSession.Builder b = SparkSession.builder().appName("triangulate");
     if (System.getProperty("spark.master") == null) {
-      b = b.master(master != null ? master : "local[" + Runtime.getRuntime().availableProcessors() + "]");
+      String m = master != null ? master : "local[" + Runtime.getRuntime().availableProcessors() + "]";
+      b = b.master(m);
+      if (m.startsWith("local")) {
+        // In process: no need to resolve this machine's name (some sandboxes cannot).
+        b = b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+      }
     }
     SparkSession spark =
         b.config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();

@@ -58,6 +58,8 @@ class SparkAnalysisTest {
             .master("local[2]")
             .appName("triangulate-test")
             .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "4")
             .getOrCreate();
     pipeline =
