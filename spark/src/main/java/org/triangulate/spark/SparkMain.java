@@ -13,6 +13,8 @@ import org.triangulate.pipeline.Pipeline;
 import org.triangulate.pipeline.Stats;
 import org.triangulate.report.JsonReportWriter;
 import org.triangulate.report.Report;
+import org.triangulate.store.CorpusStore;
+import org.triangulate.store.PostgresStore;
 import org.triangulate.web.HtmlReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,6 +98,15 @@ public final class SparkMain implements Callable<Integer> {
       description = "Article pairs of such a story per task (default: ${DEFAULT-VALUE}).")
   int pairsPerTask = SparkAnalysis.PAIRS_PER_TASK;
 
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description =
+          "Also write the result into this PostgreSQL corpus (jdbc:postgresql://HOST[:PORT]/DB?user=NAME;"
+              + " the password from PGPASSWORD), replacing what it held: `triangulate serve --db URL`"
+              + " then serves it.")
+  String db;
+
   @Override
   public Integer call() throws IOException {
     SparkSession.Builder b = SparkSession.builder().appName("triangulate");
@@ -131,6 +142,12 @@ public final class SparkMain implements Callable<Integer> {
         Path dir = Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out);
         writeAtomically(dir, "report.json", os -> new JsonReportWriter().write(r, os));
         writeAtomically(dir, "report.html", os -> new HtmlReportWriter().write(r, os));
+      }
+      if (db != null) {
+        try (Stats.Timer t = stats.time("corpus", r.articles().size());
+            CorpusStore store = PostgresStore.open(db)) {
+          store.save(r);
+        }
       }
       System.out.printf(
           "%d articles in %d stories, %d problems; tables in %s%n",
