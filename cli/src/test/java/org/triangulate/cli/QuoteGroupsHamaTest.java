@@ -68,14 +68,14 @@ class QuoteGroupsHamaTest {
                 + " regime can regain momentum,",
             "001 I think it’s hard to see a scenario where forces loyal to the regime in Damascus"
                 + " can regain momentum,");
-    // 000 gives as two quotes (a stray opening quotation mark) what 001 and 003 give as one
+    // 000 has a stray opening quotation mark inside the quote; it is one quote all the same, as
+    // 001 and 003 give it
     QuoteGroup support = groupOf("000 Even if the Russians");
     assertThat(renderings(support))
         .containsExactly(
             "000 Even if the Russians and Iranian or Iranian-backed forces become more involved,"
-                + " they are still limited by their own wars.",
-            "000 It seems unlikely that they will reach the level of support we have seen"
-                + " previously.",
+                + " they are still limited by their own wars. “It seems unlikely that they will reach"
+                + " the level of support we have seen previously.",
             "001 Even if the Russians and Iranian or Iranian-backed forces get more involved, they"
                 + " are still limited by their own wars. We feel unlikely to reach the level of"
                 + " support we have seen before.",

@@ -30,6 +30,9 @@ public record Framing(String entity, List<Label> labels) {
    *     lexicon (pejorative, glorifying, delegitimising or euphemism), whoever speaks it
    * @param inQuote whether every use stands inside a quotation (the words of a quoted speaker, not
    *     the outlet's)
+   * @param attributed whether the text gives every use as another party's words: inside a
+   *     quotation, or after a verb of naming ("considered a terrorist group by the United Nations",
+   *     "which Washington designates a terrorist organisation")
    * @param distinctive whether this article is alone in the story in using the term for the actor
    *     (articles that copy or translate one another count as one; a longer term holding it as
    *     whole words counts as a use), while other articles label the same actor with other terms
@@ -41,6 +44,7 @@ public record Framing(String entity, List<Label> labels) {
       int count,
       boolean loaded,
       boolean inQuote,
+      boolean attributed,
       boolean distinctive,
       List<Span> spans) {
     public Label {

@@ -32,8 +32,12 @@ import org.triangulate.reconcile.LabelLexicon.Side;
  * {@code summary} or {@code excerpt} joins them. A {@code common-source} pair stays two, since
  * each outlet chose its own words around what it shared.
  *
- * <p>It does not resolve pronouns ("they", "the group"), reads only English, and takes a side's
- * word for its actor whatever year the sentence speaks of ("opposition forces ... in 2011").
+ * <p>{@code attributed} says the text gives every use as another party's words: in a quotation,
+ * or after a verb of naming ("considered a terrorist group by the United Nations"). A label that
+ * reaches its actor through a side is dropped in a sentence about another time ("opposition forces
+ * ... in 2011"); see {@link LabelVoice}.
+ *
+ * <p>It does not resolve pronouns ("they", "the group") and reads only English.
  */
 public final class Framings {
 
@@ -59,10 +63,21 @@ public final class Framings {
     List<LabelFinder.Tie> ties = new ArrayList<>();
     Map<String, Integer> mentions = new TreeMap<>();
     Map<String, List<Span>> quotes = new TreeMap<>();
+    Map<String, String> texts = new TreeMap<>();
     for (Article a : articles) {
       Annotations an = evidence.annotations(a.id());
       LabelFinder.Found found = LabelFinder.find(a, an, evidence.entities(), lexicon);
-      uses.addAll(found.uses());
+      texts.put(a.id(), a.text());
+      List<Span> sentences = LabelVoice.sentences(a.text());
+      java.util.OptionalInt year = LabelVoice.yearOf(a, an.times());
+      for (Use u : found.uses()) {
+        // A side's label in a sentence of another time may be another actor's ("opposition
+        // forces" of 2011): not today's actor's.
+        boolean bySide = u.entity().isEmpty() && !u.other();
+        if (!(bySide && LabelVoice.historical(a.text(), sentences, u.span(), year))) {
+          uses.add(u);
+        }
+      }
       ties.addAll(found.ties());
       for (Mention m : an.mentions()) {
         mentions.merge(m.entity(), 1, Integer::sum);
@@ -101,8 +116,11 @@ public final class Framings {
         String article = byArticle.getKey();
         for (var byTerm : byArticle.getValue().entrySet()) {
           List<Span> spans = List.copyOf(byTerm.getValue());
-          boolean inQuote =
-              spans.stream().allMatch(s -> inside(s, quotes.getOrDefault(article, List.of())));
+          List<Span> quoted = quotes.getOrDefault(article, List.of());
+          boolean inQuote = spans.stream().allMatch(s -> inside(s, quoted));
+          String text = texts.get(article);
+          boolean attributed =
+              spans.stream().allMatch(s -> inside(s, quoted) || LabelVoice.attributed(text, s));
           labels.add(
               new Framing.Label(
                   article,
@@ -110,6 +128,7 @@ public final class Framings {
                   spans.size(),
                   loaded.find(byTerm.getKey()).isPresent(),
                   inQuote,
+                  attributed,
                   distinctive(byTerm.getKey(), unit.get(article), termsByUnit),
                   spans));
         }

@@ -92,6 +92,8 @@ final class JsonReconciliationReader {
                 l.integer("count"),
                 l.bool("loaded"),
                 l.bool("inQuote"),
+                // Reports written before the field: a quotation was the only attribution read.
+                l.has("attributed") ? l.bool("attributed") : l.bool("inQuote"),
                 l.bool("distinctive"),
                 l.spansIn("spans", article, lengths)));
       }

@@ -379,6 +379,7 @@ public final class JsonReportWriter {
         g.writeNumberField("count", l.count());
         g.writeBooleanField("loaded", l.loaded());
         g.writeBooleanField("inQuote", l.inQuote());
+        g.writeBooleanField("attributed", l.attributed());
         g.writeBooleanField("distinctive", l.distinctive());
         g.writeArrayFieldStart("spans");
         for (Span sp : l.spans()) {

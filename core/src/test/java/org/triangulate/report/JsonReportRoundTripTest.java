@@ -581,8 +581,8 @@ class JsonReportRoundTripTest {
             List.of(
                 new Framing("person/x",
                     List.of(
-                        new Framing.Label(a.id(), "rebel", 2, true, false, true, List.of(ann, said)),
-                        new Framing.Label(b.id(), "force loyal to Assad", 0, false, true, false, List.of())))),
+                        new Framing.Label(a.id(), "rebel", 2, true, false, false, true, List.of(ann, said)),
+                        new Framing.Label(b.id(), "force loyal to Assad", 0, false, true, true, false, List.of())))),
             List.of(new TimelineEvent("2024-12-05", HOSTILE, List.of(a.id(), b.id()), List.of(pa, pb))),
             List.of(
                 new BriefSentence(HOSTILE, "contested", List.of("s-\"x\"#c1")),

@@ -1018,7 +1018,7 @@
   function sectionFraming(s) {
     if (!s.framing.length) { return; }
     app.appendChild(h('h2', 'Framing'));
-    app.appendChild(el('p', 'muted', 'How each source labels each actor. ⚑ marks a loaded term, ★ a term only this source uses, “q” a term used only inside quotations.'));
+    app.appendChild(el('p', 'muted', 'How each source labels each actor. ⚑ marks a loaded term, ★ a term only this source uses, “q” a term used only inside quotations, “a” a term the text gives as someone else’s (“considered a terrorist group by the United Nations”).'));
     s.framing.forEach(function (f) {
       app.appendChild(h('h3', entityName(f.entity)));
       var t = table(['Source', 'Labels']);
@@ -1035,7 +1035,7 @@
         var cell = td(null);
         labels.forEach(function (l, i) {
           if (i) { cell.appendChild(document.createTextNode(', ')); }
-          var text = (l.loaded ? '⚑ ' : '') + l.term + (l.count > 1 ? ' ×' + l.count : '') + (l.distinctive ? ' ★' : '') + (l.inQuote ? ' q' : '');
+          var text = (l.loaded ? '⚑ ' : '') + l.term + (l.count > 1 ? ' ×' + l.count : '') + (l.distinctive ? ' ★' : '') + (l.inQuote ? ' q' : (l.attributed ? ' a' : ''));
           var a = l.spans.length ? spanLink(id, l.spans[0], text) : el('span', null, text);
           if (l.loaded) { a.className = 'loaded'; a.title = 'loaded term'; }
           cell.appendChild(a);

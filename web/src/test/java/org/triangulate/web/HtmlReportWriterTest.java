@@ -114,7 +114,7 @@ class HtmlReportWriterTest {
                     "e<1>",
                     List.of(
                         new Framing.Label(
-                            "a1", "<script>alert('term')</script>", 1, true, false, true,
+                            "a1", "<script>alert('term')</script>", 1, true, false, false, true,
                             List.of(new Span(15, 23)))))),
             List.of(
                 new TimelineEvent(

@@ -127,6 +127,10 @@ final class Quotes {
           continue;
         }
         if (opening) {
+          if (open >= 0 && strayOpening(text, open + openLen, i, lineEnd)) {
+            i += len - 1; // a stray mark inside the quote: it goes on
+            continue;
+          }
           if (open >= 0) {
             out.add(new int[] {open, open + openLen, i, i, paragraph}); // a quote re-opened: close the first here
           }
@@ -147,6 +151,63 @@ final class Quotes {
       lineStart = lineEnd + 1;
     }
     return out;
+  }
+
+  /**
+   * Whether an opening mark at {@code at}, inside a quote whose words start at {@code from}, is a
+   * stray mark in the quote rather than a new quote after a missing close: it follows the end of a
+   * sentence of the quote ({@code .}, {@code !}, {@code ?}), a closing mark follows later in the
+   * paragraph, and the quote's words so far hold no reporting verb ("said", "told", "added"): were
+   * the close missing, narration would sit between the two ("... wars. He added: “It seems ...").
+   * The Guardian's Hama report has one: “Even if the Russians ... their own wars. “It seems
+   * unlikely ... previously.”
+   */
+  static boolean strayOpening(String text, int from, int at, int lineEnd) {
+    int p = at - 1;
+    while (p >= from && Character.isWhitespace(text.charAt(p))) {
+      p--;
+    }
+    if (p < from || ".!?".indexOf(text.charAt(p)) < 0) {
+      return false;
+    }
+    int close = text.indexOf('”', at + 1);
+    if (close < 0 || close >= lineEnd) {
+      return false;
+    }
+    for (int q = at + 1; q < close; q++) {
+      char c = text.charAt(q);
+      if (c == '“' || c == '„') {
+        return false; // another opening before the close: leave it to the usual reading
+      }
+    }
+    for (String w : text.substring(from, at).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+      if (isReportingForm(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Set<String> IRREGULAR_REPORTING =
+      Set.of("said", "told", "wrote", "written", "spoke", "spoken", "saying", "telling");
+
+  /** Whether {@code w} is a form of a reporting verb: said, says, added, tells, warned, ... */
+  private static boolean isReportingForm(String w) {
+    if (w.isEmpty()) {
+      return false;
+    }
+    if (REPORTING.contains(w) || IRREGULAR_REPORTING.contains(w)) {
+      return true;
+    }
+    for (String suffix : List.of("s", "es", "d", "ed", "ing")) {
+      if (w.endsWith(suffix) && w.length() > suffix.length() + 1) {
+        String base = w.substring(0, w.length() - suffix.length());
+        if (REPORTING.contains(base) || REPORTING.contains(base + "e")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private List<LocalQuote> run() {
