@@ -43,6 +43,41 @@ class ReconcileHamaTest {
     r = new Reconciler(Components.judge(), Components.embedder()).reconcile(ev);
   }
 
+  /**
+   * Every word of every contradiction's slot name and explanation is one the reader can find: a
+   * word of the story's articles, or a word of an entity's name; never a stem ("salari") nor an
+   * entity id ("place/hama").
+   */
+  @org.junit.jupiter.api.Test
+  void slotNamesAndExplanationsAreInWordsOfTheText() {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    for (org.triangulate.model.Article a : ev.articles()) {
+      for (String w : a.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        words.add(w);
+      }
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    ev.entities().values().forEach(e -> names.add(e.name().toLowerCase(java.util.Locale.ROOT)));
+    List<String> slots = new java.util.ArrayList<>();
+    for (org.triangulate.model.Claim c : r.claims()) {
+      c.contradiction().ifPresent(x -> slots.add(x.slot()));
+    }
+    assertThat(slots).contains("status: Hama", "time: 50 percent salaries", "rank: Aleppo largest city");
+    for (String slot : slots) {
+      // After the kind ("status", "time", ...), the subject's words.
+      String words0 = slot.indexOf(':') < 0 ? "" : slot.substring(slot.indexOf(':') + 1);
+      for (String w : words0.toLowerCase(java.util.Locale.ROOT).trim().split(" ")) {
+        if (w.isEmpty()) {
+          continue;
+        }
+        assertThat(words.contains(w) || names.stream().anyMatch(n -> n.contains(w)))
+            .as("\"%s\" of slot \"%s\" is a word of the text", w, slot)
+            .isTrue();
+      }
+      assertThat(slot).doesNotContain("/");
+    }
+  }
+
   private static String text(String article, Span s) {
     return s.of(ev.article(article).text());
   }
@@ -71,13 +106,13 @@ class ReconcileHamaTest {
             Map.of(
                 "duration: fighting",
                     Map.of("5 day", List.of("000", "001"), "3 day", List.of("002", "004")),
-                "rank: place/aleppo largest city",
+                "rank: Aleppo largest city",
                     Map.of("second-largest", List.of("000", "001", "003"), "largest", List.of("002", "004")),
-                "direction: direction",
+                "direction",
                     Map.of("northeast", List.of("000"), "northwest", List.of("001")),
-                "time: 50 percent salari",
+                "time: 50 percent salaries",
                     Map.of("2024-W49", List.of("000", "001"), "2024-W48", List.of("003")),
-                "status: place/hama",
+                "status: Hama",
                     Map.of(
                         "denied", List.of("000", "001"),
                         "entered", List.of("000", "002", "003"),
@@ -97,12 +132,12 @@ class ReconcileHamaTest {
         .contains("five days of fighting", "three days of clashes", "three days of intense clashes");
     assertThat(x.explanation()).contains("\"five days of fighting\"").contains("\"three days of clashes\"");
     assertThat(x.explainedByTime()).isFalse();
-    Claim decree = claimWithSlot("time: 50 percent salari");
+    Claim decree = claimWithSlot("time: 50 percent salaries");
     assertThat(decree.contradiction().get().explainedByTime()).isTrue();
     assertThat(decree.contradiction().get().explanation()).contains("\"last week\"").contains("\"earlier this week\"");
-    Claim status = claimWithSlot("status: place/hama");
+    Claim status = claimWithSlot("status: Hama");
     assertThat(status.contradiction().get().explainedByTime()).isTrue(); // "initially denied"
-    Claim direction = claimWithSlot("direction: direction");
+    Claim direction = claimWithSlot("direction");
     assertThat(direction.assertions()).extracting(a -> prefix(a.article())).containsExactly("000", "001");
     assertThat(direction.text()).contains("second-largest city, Aleppo");
   }

@@ -13,7 +13,9 @@ import java.util.TreeSet;
 import org.triangulate.align.SentenceJudge;
 import org.triangulate.model.Article;
 import org.triangulate.model.Claim;
+import org.triangulate.model.Entity;
 import org.triangulate.model.Link;
+import org.triangulate.text.LexicalStemmer;
 
 /**
  * Groups the sentences of a story's articles into claims, finds where sources give incompatible
@@ -406,8 +408,12 @@ final class Claims {
     }
     values.sort(Comparator.comparing((Claim.Value v) -> v.articles().get(0)).thenComparing(Claim.Value::value));
     Timing timing = Timing.of(ev, c, values);
-    String slot = c.kind.wireName() + ": " + subject(c.key);
-    StringBuilder why = new StringBuilder("The sources disagree on " + describe(c) + ": ");
+    List<String> texts = c.values.keySet().stream().map(Unit::text).toList();
+    String subject = readable(ev, subject(c.key), texts);
+    // "direction" alone, not "direction: direction": the subject says nothing more.
+    String slot = subject.equals(c.kind.wireName()) ? subject : c.kind.wireName() + ": " + subject;
+    StringBuilder why =
+        new StringBuilder("The sources disagree on " + describe(ev, c, texts) + ": ");
     for (int i = 0; i < values.size(); i++) {
       Claim.Value v = values.get(i);
       why.append(i == 0 ? "" : i == values.size() - 1 ? " against " : ", ");
@@ -432,15 +438,56 @@ final class Claims {
     return kept.isEmpty() ? parts[0] : String.join(" ", kept);
   }
 
-  private static String describe(Conflict c) {
+  /**
+   * A key's words as a reader reads them: an entity id becomes the entity's name ("place/hama":
+   * "Hama"), and a stem becomes the word the sentences use ("salari": "salaries"), so that no slot
+   * name or explanation shows a stem or an id.
+   */
+  static String readable(StoryEvidence ev, String keyWords, List<String> texts) {
+    List<String> out = new ArrayList<>();
+    for (String w : keyWords.split(" ")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (w.indexOf('/') > 0) {
+        out.add(ev.entity(w).map(Entity::name).orElse(w));
+        continue;
+      }
+      out.add(surface(w, texts));
+    }
+    return String.join(" ", out);
+  }
+
+  /** The first word of {@code texts} (lower case) whose stem is {@code stem}, else {@code stem}. */
+  private static String surface(String stem, List<String> texts) {
+    for (String t : texts) {
+      for (String w : t.split("[^\\p{L}\\p{N}]+")) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        if (lower.equals(stem)) {
+          return stem;
+        }
+      }
+    }
+    for (String t : texts) {
+      for (String w : t.split("[^\\p{L}\\p{N}]+")) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        if (!lower.isEmpty() && LexicalStemmer.stem(lower).equals(stem)) {
+          return lower;
+        }
+      }
+    }
+    return stem;
+  }
+
+  private static String describe(StoryEvidence ev, Conflict c, List<String> texts) {
     String[] parts = c.key.split("\\|", -1);
     return switch (c.kind) {
-      case DURATION -> parts.length > 1 && !parts[1].isEmpty() ? "how long the " + parts[1] + " lasted" : "a duration";
+      case DURATION -> parts.length > 1 && !parts[1].isEmpty() ? "how long the " + readable(ev, parts[1], texts) + " lasted" : "a duration";
       case DISTANCE -> "a distance";
       case RANK -> "a rank";
       case DIRECTION -> "a direction";
       case STATUS -> "whether the place was taken";
-      case TIME -> parts.length > 1 && !parts[1].isEmpty() ? "when it happened (the event of " + parts[1] + ")" : "a date";
+      case TIME -> parts.length > 1 && !parts[1].isEmpty() ? "when it happened (the event of " + readable(ev, parts[1], texts) + ")" : "a date";
       default -> "a number";
     };
   }

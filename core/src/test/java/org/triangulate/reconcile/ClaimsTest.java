@@ -102,7 +102,7 @@ class ClaimsTest {
     Claim rank =
         r.claims().stream().filter(c -> c.contradiction().isPresent()).findFirst().orElseThrow();
     assertThat(rank.status()).isEqualTo("contested");
-    assertThat(rank.contradiction().get().slot()).isEqualTo("rank: place/aleppo largest city");
+    assertThat(rank.contradiction().get().slot()).isEqualTo("rank: Aleppo largest city");
     assertThat(rank.contradiction().get().values())
         .extracting(Claim.Value::value, Claim.Value::articles)
         .containsExactly(
