@@ -48,7 +48,7 @@ class ClaimMatcherTest {
       contested(
           "s#c2",
           2,
-          "status: place/hama",
+          "status: Hama",
           ALL,
           at(A000, ENTERED_000, "entered"),
           at(A000, DENIED_000, "denied"),

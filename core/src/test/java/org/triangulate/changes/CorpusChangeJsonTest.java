@@ -38,7 +38,7 @@ class CorpusChangeJsonTest {
                   S,
                   S + "#c31",
                   "Homs is located just 40 km (25 mi) south of Hama.",
-                  "distance: south place/hama",
+                  "distance: south Hama",
                   List.of(
                       new CorpusChange.Value("40 km", List.of("001", "003")),
                       new CorpusChange.Value("60 km", List.of("005-variant"))),
@@ -94,7 +94,7 @@ class CorpusChangeJsonTest {
                   "story": "s-b9fcced1e3aacab9",
                   "claim": "s-b9fcced1e3aacab9#c31",
                   "text": "Homs is located just 40 km (25 mi) south of Hama.",
-                  "slot": "distance: south place/hama",
+                  "slot": "distance: south Hama",
                   "values": [
                     {
                       "value": "40 km",

@@ -70,7 +70,7 @@ class CorpusChangeTest {
                 contested(
                     S + "#c3",
                     1,
-                    "direction: direction",
+                    "direction",
                     arts,
                     at(A000, ALEPPO_000, "northeast"),
                     at(A001, ALEPPO_001, "northwest")),
@@ -104,7 +104,7 @@ class CorpusChangeTest {
                 contested(
                     S + "#c4",
                     1,
-                    "direction: direction",
+                    "direction",
                     arts,
                     at(A000, ALEPPO_000, "northeast"),
                     at(A001, ALEPPO_001, "northwest"),
@@ -112,7 +112,7 @@ class CorpusChangeTest {
                 contested(
                     S + "#c5",
                     2,
-                    "distance: south place/hama",
+                    "distance: south Hama",
                     arts,
                     at(A001, HOMS_001, "40 km"),
                     at(A003, HOMS_003, "40 km"),
@@ -139,7 +139,7 @@ class CorpusChangeTest {
     assertThat(x.story()).isEqualTo(S);
     assertThat(x.claim()).isEqualTo(S + "#c5");
     assertThat(x.text()).isEqualTo(HOMS_001);
-    assertThat(x.slot()).isEqualTo("distance: south place/hama");
+    assertThat(x.slot()).isEqualTo("distance: south Hama");
     assertThat(x.values())
         .containsExactly(
             new CorpusChange.Value("40 km", List.of("001", "003")),
@@ -348,7 +348,7 @@ class CorpusChangeTest {
                     contested(
                         S + "#c2",
                         2,
-                        "rank: place/aleppo largest city",
+                        "rank: Aleppo largest city",
                         all,
                         at(a000, ALEPPO_000, "second-largest"),
                         at(a001, ALEPPO_001, "second-largest"),
@@ -418,7 +418,7 @@ class CorpusChangeTest {
         .containsExactly(
             "Article 005-variant joined story '" + TITLE + "' (" + S + ")",
             "Claim 'Homs is located just 40 km (25 mi) south of Hama.' is now contested (distance:"
-                + " south place/hama: 40 km vs 60 km) after article 005-variant; it was"
+                + " south Hama: 40 km vs 60 km) after article 005-variant; it was"
                 + " corroborated");
   }
 

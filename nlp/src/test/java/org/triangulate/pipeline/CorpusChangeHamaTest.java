@@ -93,7 +93,7 @@ class CorpusChangeHamaTest {
     CorpusChange.ContestedClaim x = change.contested().get(0);
     // Its words are now the variant's, whose sentences come first.
     assertThat(x.text()).isEqualTo(HOMS_60);
-    assertThat(x.slot()).isEqualTo("distance: south place/hama");
+    assertThat(x.slot()).isEqualTo("distance: south Hama");
     assertThat(x.values()).extracting(CorpusChange.Value::value).containsExactly("60 km", "40 km");
     assertThat(x.values().get(0).articles()).containsExactly(VARIANT);
     assertThat(x.values().get(1).articles())
@@ -120,7 +120,7 @@ class CorpusChangeHamaTest {
     assertThat(change.summary())
         .contains(
             "Claim 'Homs is located just 60 km (37 mi) south of Hama.' is now contested (distance:"
-                + " south place/hama: 60 km vs 40 km) after article 0000_variant; it was"
+                + " south Hama: 60 km vs 40 km) after article 0000_variant; it was"
                 + " corroborated");
   }
 

@@ -53,7 +53,7 @@ class AtomFeedTest {
                 S,
                 S + "#c31",
                 "Homs is located just 40 km (25 mi) south of Hama.",
-                "distance: south place/hama",
+                "distance: south Hama",
                 List.of(
                     new CorpusChange.Value(
                         "40 km",
@@ -180,7 +180,7 @@ class AtomFeedTest {
         .extracting(e -> only(e, "title").getTextContent())
         .containsExactly(
             "Generation 7: Claim 'Homs is located just 40 km (25 mi) south of Hama.' is now"
-                + " contested (distance: south place/hama: 40 km vs 60 km) after article"
+                + " contested (distance: south Hama: 40 km vs 60 km) after article"
                 + " 005_variant; it was corroborated (and 1 more)",
             "Generation 6: New story 'Floods force thousands from homes in northern Italy'"
                 + " (s-flood): article flood");

@@ -137,7 +137,7 @@ class ServeChangesTest {
       Element newest = (Element) entries.item(0);
       assertThat(newest.getTextContent())
           .contains("Claim 'Homs is located just")
-          .contains("is now contested (distance: south place/hama: 40 km vs 60 km) after article " + articleId);
+          .contains("is now contested (distance: south Hama: 40 km vs 60 km) after article " + articleId);
 
       // /api/search: the new article's words, with their span in its text.
       JsonNode hits = MAPPER.readTree(get(app, "/api/search?q=" + java.net.URLEncoder.encode("\"60 km\"", StandardCharsets.UTF_8)).body());
