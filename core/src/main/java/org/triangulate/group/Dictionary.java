@@ -53,7 +53,27 @@ final class Dictionary {
   }
 
   double idf(int documentFrequency) {
-    return 1 + Math.log((docs + 1.0) / (documentFrequency + 1.0));
+    return idf(docs, documentFrequency);
+  }
+
+  /** The inverse document frequency of a feature in {@code df} of {@code docs} articles. */
+  static double idf(long docs, int df) {
+    return 1 + Math.log((docs + 1.0) / (df + 1.0));
+  }
+
+  /**
+   * A dictionary that holds just {@code features}, whose ids are their positions: for reading a
+   * story's features back ({@link #feature}); it counts no document frequency.
+   */
+  static Dictionary of(long[] features) {
+    Dictionary d = new Dictionary(false);
+    d.ensure(features.length);
+    for (long f : features) {
+      d.ids.put(f, d.size);
+      d.hashes[d.size] = f;
+      d.size++;
+    }
+    return d;
   }
 
   /** Counts the document frequencies of the features of {@code batch} (pass one of two). */

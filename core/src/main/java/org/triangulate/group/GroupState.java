@@ -30,10 +30,15 @@ final class GroupState {
   private final Workers workers;
 
   GroupState(GroupOptions options, boolean keepRare, Workers workers) {
+    this(options, workers, new Dictionary(keepRare), new Vectors(options));
+  }
+
+  /** A state over a dictionary and vectors built elsewhere ({@link GroupSteps#cluster}). */
+  GroupState(GroupOptions options, Workers workers, Dictionary dictionary, Vectors vectors) {
     this.options = options;
     this.workers = java.util.Objects.requireNonNull(workers, "workers");
-    this.dictionary = new Dictionary(keepRare);
-    this.vectors = new Vectors(options);
+    this.dictionary = dictionary;
+    this.vectors = vectors;
     this.index = new NeighbourIndex(options, vectors);
     this.graph = new Graph(options.neighbours());
     this.linkage = new Linkage(options.mergeThreshold(), options.neighbours());
@@ -77,6 +82,27 @@ final class GroupState {
     NeighbourIndex.Found[] found = new NeighbourIndex.Found[sorted.size()];
     Parallel.forEach(
         workers, threads, sorted.size(), index::query, (q, i) -> found[i] = q.neighbours(base + i));
+    link(base, total, found, given);
+  }
+
+  /**
+   * Clusters a batch whose vectors are already in {@link #vectors} (built elsewhere), with the
+   * neighbours found for each: what {@link #add} does after its search, for a batch from empty.
+   */
+  void addFound(List<Article> sorted, NeighbourIndex.Found[] found) {
+    if (!articles.isEmpty() || vectors.size() != sorted.size()) {
+      throw new IllegalStateException("a found batch goes into an empty state with its vectors");
+    }
+    for (Article a : sorted) {
+      if (byId.put(a.id(), articles.size()) != null) {
+        throw new IllegalArgumentException("duplicate article id: " + a.id());
+      }
+      articles.add(a);
+    }
+    link(0, sorted.size(), found, null);
+  }
+
+  private void link(int base, int total, NeighbourIndex.Found[] found, List<List<String>> given) {
     graph.ensure(total);
     boolean[] touched = new boolean[total];
     List<int[]> dropped = new ArrayList<>();

@@ -1,6 +1,8 @@
 package org.triangulate.group;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Candidate search without comparing all pairs: an inverted index from feature id to the articles
@@ -88,57 +90,22 @@ final class NeighbourIndex {
       int[] ids = vectors.ids(q);
       float[] w = vectors.weights(q);
       int day = vectors.day(q);
-      int gap = options.maxGapDays();
       for (int p : vectors.top(q)) {
         int f = ids[p];
-        int n = postingSize[f];
         int[] list = postings[f];
-        float[] lw = postingWeights[f];
-        int undated = lowerBound(list, n, Vectors.NO_DAY + 1, 0);
-        if (day == Vectors.NO_DAY) {
-          scan(q, w[p], list, lw, 0, n, lowerBound(list, n, day, q));
-        } else {
-          scan(q, w[p], list, lw, 0, undated, undated);
-          int lo = lowerBound(list, n, day - gap, 0);
-          int hi = lowerBound(list, n, day + gap + 1, 0);
-          scan(q, w[p], list, lw, lo, hi, lowerBound(list, n, day, q));
-        }
+        int[] r = ranges(i -> vectors.day(list[i]), i -> list[i], postingSize[f], day, q, options);
+        scan(q, w[p], list, postingWeights[f], r[0], r[1]);
+        scan(q, w[p], list, postingWeights[f], r[2], r[3]);
       }
-      int c = Math.min(options.candidates(), touchedCount);
-      long[] best = new long[touchedCount];
+      float[] scores = new float[touchedCount];
       for (int i = 0; i < touchedCount; i++) {
-        int a = touched[i];
-        // Highest partial score first, then lowest article: pack as a sortable key.
-        best[i] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(acc[a])) << 32) | a;
-        acc[a] = 0;
+        scores[i] = acc[touched[i]];
+        acc[touched[i]] = 0;
       }
-      Arrays.sort(best);
-      long[] found = new long[c];
-      int m = 0;
-      for (int i = 0; i < c; i++) {
-        int a = (int) best[i];
-        float s = (float) vectors.similarity(q, a);
-        if (s >= options.minSimilarity()) {
-          found[m++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(s)) << 32) | a;
-        }
-      }
-      Arrays.sort(found, 0, m);
-      int[] articles = new int[m];
-      float[] sims = new float[m];
-      for (int i = 0; i < m; i++) {
-        articles[i] = (int) found[i];
-        sims[i] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (found[i] >>> 32));
-      }
-      return new Found(articles, sims);
+      return choose(touched, scores, touchedCount, a -> vectors.similarity(q, a), options);
     }
 
-    private void scan(int q, float wq, int[] list, float[] lw, int from, int to, int center) {
-      int cap = options.postingCap();
-      if (to - from > cap) {
-        int start = Math.min(Math.max(center - cap / 2, from), to - cap);
-        from = start;
-        to = start + cap;
-      }
+    private void scan(int q, float wq, int[] list, float[] lw, int from, int to) {
       for (int i = from; i < to; i++) {
         int a = list[i];
         if (a != q) {
@@ -152,22 +119,108 @@ final class NeighbourIndex {
         }
       }
     }
+  }
 
-    /** The first position in {@code list} at or after (day, article). */
-    private int lowerBound(int[] list, int n, int day, int article) {
-      int lo = 0;
-      int hi = n;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        int a = list[mid];
-        if (after(day, article, vectors.day(a), a)) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+  /**
+   * The parts of a posting list that a query at ({@code day}, {@code q}) scans, as {@code {from,
+   * to, from, to}}: the list holds {@code n} articles in (day, article) order, the one at position
+   * {@code i} being {@code articleAt(i)} of day {@code dayAt(i)}. Each part holds at most {@link
+   * GroupOptions#postingCap} postings, the ones nearest the query.
+   */
+  static int[] ranges(
+      IntUnaryOperator dayAt, IntUnaryOperator articleAt, int n, int day, int q, GroupOptions options) {
+    int gap = options.maxGapDays();
+    int cap = options.postingCap();
+    int undated = lowerBound(dayAt, articleAt, n, Vectors.NO_DAY + 1, 0);
+    int center = lowerBound(dayAt, articleAt, n, day, q);
+    if (day == Vectors.NO_DAY) {
+      int[] all = capped(0, n, center, cap);
+      return new int[] {all[0], all[1], 0, 0};
     }
+    int[] before = capped(0, undated, undated, cap);
+    int[] near =
+        capped(
+            lowerBound(dayAt, articleAt, n, day - gap, 0),
+            lowerBound(dayAt, articleAt, n, day + gap + 1, 0),
+            center,
+            cap);
+    return new int[] {before[0], before[1], near[0], near[1]};
+  }
+
+  private static int[] capped(int from, int to, int center, int cap) {
+    if (to - from > cap) {
+      int start = Math.min(Math.max(center - cap / 2, from), to - cap);
+      return new int[] {start, start + cap};
+    }
+    return new int[] {from, to};
+  }
+
+  /** The first position at or after (day, article). */
+  private static int lowerBound(
+      IntUnaryOperator dayAt, IntUnaryOperator articleAt, int n, int day, int article) {
+    int lo = 0;
+    int hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (after(day, article, dayAt.applyAsInt(mid), articleAt.applyAsInt(mid))) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * The neighbours of a query among the {@code count} articles {@code touched} with partial scores
+   * {@code scores}: the {@link #candidates} are scored in full by {@code similarity}, and {@link
+   * #found} keeps the ones that reach the threshold.
+   */
+  static Found choose(
+      int[] touched, float[] scores, int count, IntToDoubleFunction similarity, GroupOptions options) {
+    return found(candidates(touched, scores, count, options), similarity, options);
+  }
+
+  /**
+   * The {@link GroupOptions#candidates} best of the {@code count} articles {@code touched} by
+   * partial score {@code scores}, best first (ties by article).
+   */
+  static int[] candidates(int[] touched, float[] scores, int count, GroupOptions options) {
+    int c = Math.min(options.candidates(), count);
+    long[] best = new long[count];
+    for (int i = 0; i < count; i++) {
+      // Highest partial score first, then lowest article: pack as a sortable key.
+      best[i] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(scores[i])) << 32) | touched[i];
+    }
+    Arrays.sort(best);
+    int[] out = new int[c];
+    for (int i = 0; i < c; i++) {
+      out[i] = (int) best[i];
+    }
+    return out;
+  }
+
+  /**
+   * The {@code candidates} whose {@code similarity} reaches {@link GroupOptions#minSimilarity},
+   * best first (ties by article).
+   */
+  static Found found(int[] candidates, IntToDoubleFunction similarity, GroupOptions options) {
+    long[] found = new long[candidates.length];
+    int m = 0;
+    for (int a : candidates) {
+      float s = (float) similarity.applyAsDouble(a);
+      if (s >= options.minSimilarity()) {
+        found[m++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(s)) << 32) | a;
+      }
+    }
+    Arrays.sort(found, 0, m);
+    int[] articles = new int[m];
+    float[] sims = new float[m];
+    for (int i = 0; i < m; i++) {
+      articles[i] = (int) found[i];
+      sims[i] = Float.intBitsToFloat(Integer.MAX_VALUE - (int) (found[i] >>> 32));
+    }
+    return new Found(articles, sims);
   }
 
   /** Articles found for a query and their similarities, best first. */

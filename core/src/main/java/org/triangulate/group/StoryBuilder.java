@@ -22,6 +22,10 @@ final class StoryBuilder {
 
   private static final int TITLE_LENGTH = 100;
 
+  /** The order of stories: by first day (undated last), then id. */
+  static final Comparator<Story> ORDER =
+      Comparator.comparing((Story s) -> s.first().orElse("\uffff")).thenComparing(Story::id);
+
   private final GroupOptions options;
   private final List<Article> articles;
   private final Vectors vectors;
@@ -97,8 +101,7 @@ final class StoryBuilder {
         () -> new Keys(options, articles, vectors, dictionary),
         (keys, i) -> stories[i] = story(clusters.get(i), keys));
     List<Story> out = new ArrayList<>(Arrays.asList(stories));
-    out.sort(
-        Comparator.comparing((Story s) -> s.first().orElse("\uffff")).thenComparing(Story::id));
+    out.sort(ORDER);
     return List.copyOf(out);
   }
 

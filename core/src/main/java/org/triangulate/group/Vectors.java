@@ -77,10 +77,11 @@ final class Vectors {
 
   /** The similarity of two articles: the dot product of their vectors, decayed by time apart. */
   double similarity(int a, int b) {
-    int[] ia = ids[a];
-    int[] ib = ids[b];
-    float[] wa = weights[a];
-    float[] wb = weights[b];
+    return dot(ids[a], weights[a], ids[b], weights[b]) * decay(days[a], days[b]);
+  }
+
+  /** The dot product of two sparse vectors whose ids ascend. */
+  static double dot(int[] ia, float[] wa, int[] ib, float[] wb) {
     double dot = 0;
     int i = 0;
     int j = 0;
@@ -95,7 +96,7 @@ final class Vectors {
         j++;
       }
     }
-    return dot * decay(days[a], days[b]);
+    return dot;
   }
 
   double decay(int dayA, int dayB) {
@@ -130,8 +131,26 @@ final class Vectors {
     }
   }
 
+  /** A builder of entries, with its own scratch space: one per worker. */
+  Builder builder() {
+    return new Builder();
+  }
+
+  /** Takes entries built elsewhere as articles {@code size()...}, in order. */
+  void add(List<Entry> entries, int[] entryDays) {
+    int base = size;
+    ensure(base + entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      ids[base + i] = entries.get(i).ids();
+      weights[base + i] = entries.get(i).weights();
+      top[base + i] = entries.get(i).top();
+      days[base + i] = entryDays[i];
+    }
+    size = base + entries.size();
+  }
+
   /** One worker's scratch space. */
-  private final class Builder {
+  final class Builder {
     final Features features = new Features();
     final LongIntMap tf = new LongIntMap(1 << 10);
     double[] w = new double[1024];
@@ -142,12 +161,34 @@ final class Vectors {
       features.extract(article, (f, s, b, e, n) -> tf.add(f, n));
       long[] keys = tf.sortedKeys();
       int n = keys.length;
+      int[] counts = new int[n];
+      int[] df = new int[n];
+      int[] id = new int[n];
+      for (int p = 0; p < n; p++) {
+        counts[p] = tf.get(keys[p], 1);
+        df[p] = dictionary.df(keys[p]);
+        id[p] = dictionary.id(keys[p]);
+      }
+      Entry entry = entry(keys, counts, df, id, dictionary.docs());
+      ids[index] = entry.ids();
+      weights[index] = entry.weights();
+      top[index] = entry.top();
+      days[index] = dayOf(article);
+    }
+
+    /**
+     * The vector of an article whose features are {@code keys} (sorted), each with its count in
+     * the article, its document frequency and its dictionary id (-1 for none), over {@code docs}
+     * articles.
+     */
+    Entry entry(long[] keys, int[] counts, int[] df, int[] id, long docs) {
+      int n = keys.length;
       if (w.length < n) {
         w = new double[n * 2];
         order = new long[n * 2];
       }
       for (int p = 0; p < n; p++) {
-        w[p] = (1 + Math.log(tf.get(keys[p], 1))) * dictionary.idf(dictionary.df(keys[p]));
+        w[p] = (1 + Math.log(counts[p])) * Dictionary.idf(docs, df[p]);
         order[p] = strength(w[p], p);
       }
       // Strongest first; ties by feature hash, so the choice does not depend on map order.
@@ -170,18 +211,19 @@ final class Vectors {
       long[] packed = new long[m];
       int v = 0;
       for (int r = 0; r < m; r++) {
-        int id = dictionary.id(keys[chosen[r]]);
-        if (id >= 0) {
-          packed[v++] = ((long) id << 32) | chosen[r];
+        if (id[chosen[r]] >= 0) {
+          packed[v++] = ((long) id[chosen[r]] << 32) | chosen[r];
         }
       }
       Arrays.sort(packed, 0, v);
       int[] sid = new int[v];
       float[] sw = new float[v];
+      long[] sf = new long[v];
       long[] byWeight = new long[v];
       for (int r = 0; r < v; r++) {
         int x = (int) packed[r];
         sid[r] = (int) (packed[r] >>> 32);
+        sf[r] = keys[x];
         sw[r] =
             (float)
                 (w[x] / Math.sqrt(norm[Features.kind(keys[x])]) * scale[Features.kind(keys[x])]);
@@ -193,12 +235,15 @@ final class Vectors {
       for (int r = 0; r < t; r++) {
         topPos[r] = v - 1 - (int) byWeight[v - 1 - r];
       }
-      ids[index] = sid;
-      weights[index] = sw;
-      top[index] = topPos;
-      days[index] = dayOf(article);
+      return new Entry(sid, sf, sw, topPos);
     }
   }
+
+  /**
+   * An article's vector: dictionary ids ascending, the feature each id stands for, the weights,
+   * and the positions of the {@link GroupOptions#indexTerms} strongest entries.
+   */
+  record Entry(int[] ids, long[] features, float[] weights, int[] top) {}
 
   /** Sorts by weight, then by {@code position}: the float bits of a weight >= 0 sort as it does. */
   private static long strength(double weight, int position) {

@@ -34,7 +34,6 @@ import org.triangulate.annotate.Annotated;
 import org.triangulate.annotate.Annotator;
 import org.triangulate.annotate.ArticleReading;
 import org.triangulate.annotate.ReferenceDates;
-import org.triangulate.group.GroupOptions;
 import org.triangulate.group.StoryGrouper;
 import org.triangulate.ingest.Corpus;
 import org.triangulate.ingest.IngestResult;
@@ -218,11 +217,10 @@ public final class SparkAnalysis {
     sorted.sort(Comparator.comparing(Article::id));
     idsTimer.items(sorted.size()).close();
 
-    // Group (on the driver, for now).
+    // Group: distributed steps, blocks clustered one per task.
     List<Story> stories;
     try (Stats.Timer t = stats.time("group", sorted.size())) {
-      int cores = Runtime.getRuntime().availableProcessors();
-      stories = new StoryGrouper(GroupOptions.defaults().withThreads(Math.max(1, cores))).group(sorted);
+      stories = SparkGrouping.group(sc, articles, o.partitions());
     }
 
     // Read each article (executors), then link the readings (driver).
