@@ -58,7 +58,7 @@ import scala.Tuple2;
 /**
  * The pipeline as a Spark job, on the pipeline's own stage functions: {@link
  * org.triangulate.ingest.Ingester} per input file, {@link Corpus#uniqueIds} per article id, {@link
- * StoryGrouper}, {@link ReferenceDates}, {@link Annotator#read} per article and {@link
+ * StoryGrouper}'s steps, {@link ReferenceDates}, {@link Annotator#read} per article and {@link
  * Annotator#link}, then {@link StoryStages} per story, each within the pipeline's budgets through
  * {@link StageRunner}. The result is the {@link Report} {@code analyze} gives for the same inputs.
  *
@@ -71,9 +71,12 @@ import scala.Tuple2;
  *   <li>Unique ids: a shuffle by article id; only ids that repeat are looked at on the driver.
  *   <li>Reading (CoreNLP): per article, on the executors, longest articles spread first; the
  *       models load once per executor JVM.
- *   <li>Grouping and entity linking: on the driver, over the ingested articles and the readings.
- *       These are the corpus steps still to distribute (blocking by grouping features, clustering
- *       inside blocks); the articles' texts reach the driver for them.
+ *   <li>Grouping: the steps of {@link StoryGrouper} ({@link org.triangulate.group.GroupSteps}) as
+ *       shuffles by feature, by query and by block ({@link SparkGrouping}); only the neighbour
+ *       pairs and the stories reach the driver.
+ *   <li>Entity linking: on the driver, over the readings. This is the corpus step still to
+ *       distribute; the articles' texts reach the driver too, for the reference dates, the story
+ *       bundles and the report.
  *   <li>Per-story stages (align, trace, reconcile): per story, on the executors, largest stories
  *       first, each story with its own articles, annotations and the entities they name.
  * </ul>
