@@ -17,8 +17,13 @@ public final class Components {
 
   /** Ingest with OpenNLP language identification and the English word list. */
   public static Ingester ingester(long maxBytes) {
+    return ingester(maxBytes, org.triangulate.ingest.Outlets.NONE);
+  }
+
+  /** The same, giving outlets by {@code outlets} to articles that name none. */
+  public static Ingester ingester(long maxBytes, org.triangulate.ingest.Outlets outlets) {
     return new Ingester(
-        new IngestOptions(maxBytes, OpenNlpLanguageDetector.get(), EnglishWordList.get()));
+        new IngestOptions(maxBytes, OpenNlpLanguageDetector.get(), EnglishWordList.get(), outlets));
   }
 
   /** Sentence embeddings: all-MiniLM-L6-v2 (quantised) in process, loaded once. */
@@ -47,9 +52,18 @@ public final class Components {
       org.triangulate.pipeline.Pipeline.Options options,
       long maxBytes,
       org.triangulate.pipeline.Records records) {
+    return pipeline(options, maxBytes, records, org.triangulate.ingest.Outlets.NONE);
+  }
+
+  /** The pipeline on the real resources, with the given options, kept records and outlet rules. */
+  public static org.triangulate.pipeline.Pipeline pipeline(
+      org.triangulate.pipeline.Pipeline.Options options,
+      long maxBytes,
+      org.triangulate.pipeline.Records records,
+      org.triangulate.ingest.Outlets outlets) {
     return new org.triangulate.pipeline.Pipeline(
         new org.triangulate.pipeline.Pipeline.Components(
-            () -> ingester(maxBytes), Components::annotator, Components::embedder, records),
+            () -> ingester(maxBytes, outlets), Components::annotator, Components::embedder, records),
         options);
   }
 

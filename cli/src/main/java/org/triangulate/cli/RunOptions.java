@@ -37,6 +37,15 @@ final class RunOptions {
   long maxBytes;
 
   @Option(
+      names = "--outlet",
+      paramLabel = "PATTERN=NAME",
+      description =
+          "The outlet of articles that name none: PATTERN is a web domain (aljazeera.com, also"
+              + " its subdomains) or a glob over file names and ids ('000_*'); the first rule that"
+              + " matches wins. Repeatable.")
+  java.util.List<String> outlets = new java.util.ArrayList<>();
+
+  @Option(
       names = "--no-annotate",
       description =
           "Skip the annotate stage (entities, quotes and speakers, quantities, times), which runs"
@@ -108,6 +117,15 @@ final class RunOptions {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be >= 1: " + maxBytes);
     }
     return maxBytes;
+  }
+
+  /** The outlet rules, checked. */
+  org.triangulate.ingest.Outlets outlets() {
+    try {
+      return org.triangulate.ingest.Outlets.parse(outlets);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--outlet: " + e.getMessage());
+    }
   }
 
   Path reportFile() {

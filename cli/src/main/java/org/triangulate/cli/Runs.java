@@ -45,7 +45,8 @@ final class Runs {
 
   /** The pipeline with the options of the command line, keeping its records in {@code store}. */
   static Pipeline pipeline(RunOptions options, CorpusStore store) {
-    return Components.pipeline(options.pipelineOptions(), options.maxBytes(), store.records());
+    return Components.pipeline(
+        options.pipelineOptions(), options.maxBytes(), store.records(), options.outlets());
   }
 
   /**

@@ -53,6 +53,35 @@ class AnalyzeCommandTest {
     }
   }
 
+  /** --outlet names the outlets the Hama files do not: labels and explanations then use them. */
+  @Test
+  void outletRulesGiveTheHamaReportsTheirOutletsAndTheReportUsesThem() throws IOException {
+    Path out = tmp.resolve("out");
+    Cli r =
+        Cli.run(
+            "analyze", Fixtures.HAMA.toString(), "--out", out.toString(), "--no-annotate",
+            "--outlet", "000_*=Outlet A", "--outlet", "002_*=Outlet B");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+    java.util.Map<String, String> outlet = new java.util.TreeMap<>();
+    java.util.Map<String, String> label = new java.util.TreeMap<>();
+    for (JsonNode a : report.get("articles")) {
+      outlet.put(a.get("id").asText(), a.get("outlet").isNull() ? null : a.get("outlet").asText());
+      label.put(a.get("id").asText(), a.get("label").asText());
+    }
+    assertThat(outlet.get("000_5f845e8b32303230")).isEqualTo("Outlet A");
+    assertThat(outlet.get("002_cd28b6654e9fce99")).isEqualTo("Outlet B");
+    assertThat(outlet.get("001_558042633266138b")).isNull();
+    assertThat(label)
+        .containsEntry("000_5f845e8b32303230", "Outlet A")
+        .containsEntry("001_558042633266138b", "001")
+        .containsEntry("002_cd28b6654e9fce99", "Outlet B");
+    // A rule that is no rule: a usage error naming the option.
+    Cli bad = Cli.run("analyze", Fixtures.HAMA.toString(), "--out", out.toString(), "--outlet", "Guardian");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--outlet").contains("PATTERN=NAME");
+  }
+
   @Test
   void mixedGoodAndBadInputsGiveEveryGoodArticleAndOneProblemPerBadFile() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));

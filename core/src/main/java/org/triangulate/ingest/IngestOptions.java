@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param languages identifies each article's language
  * @param words the word list cleaning uses to split glued words
  */
-public record IngestOptions(long maxBytes, LanguageDetector languages, WordList words) {
+public record IngestOptions(
+    long maxBytes, LanguageDetector languages, WordList words, Outlets outlets) {
 
   /** The default size limit: 10 MB, far beyond any news article. */
   public static final long DEFAULT_MAX_BYTES = 10_000_000L;
@@ -21,6 +22,17 @@ public record IngestOptions(long maxBytes, LanguageDetector languages, WordList 
     }
     Objects.requireNonNull(languages, "languages");
     Objects.requireNonNull(words, "words");
+    Objects.requireNonNull(outlets, "outlets");
+  }
+
+  /** No outlet rules. */
+  public IngestOptions(long maxBytes, LanguageDetector languages, WordList words) {
+    this(maxBytes, languages, words, Outlets.NONE);
+  }
+
+  /** The same options with outlet rules for articles that name no outlet. */
+  public IngestOptions withOutlets(Outlets v) {
+    return new IngestOptions(maxBytes, languages, words, v);
   }
 
   /** Default limits, no language detection, no word list: for tests. */
@@ -29,6 +41,6 @@ public record IngestOptions(long maxBytes, LanguageDetector languages, WordList 
   }
 
   public IngestOptions withMaxBytes(long v) {
-    return new IngestOptions(v, languages, words);
+    return new IngestOptions(v, languages, words, outlets);
   }
 }

@@ -50,7 +50,7 @@ public final class Ingester {
 
   /** Reads one file. {@code source} is the name the user gave it, used in the report. */
   public IngestResult ingest(Path file, String source) {
-    Collector out = new Collector(source);
+    Collector out = new Collector(source, options.outlets());
     try {
       long size = Files.size(file);
       String name = file.getFileName() == null ? source : file.getFileName().toString();
@@ -90,7 +90,7 @@ public final class Ingester {
    * tells the format and gives the id of a single-article input.
    */
   public IngestResult ingest(String source, String name, byte[] bytes) {
-    Collector out = new Collector(source);
+    Collector out = new Collector(source, options.outlets());
     InputFormat format = InputFormat.of(name, bytes, Math.min(bytes.length, HEAD));
     try {
       if (bytes.length == 0) {
@@ -120,7 +120,7 @@ public final class Ingester {
    * @param size the file's length in bytes
    */
   public IngestResult ingest(String source, String name, InputStream stream, long size) {
-    Collector out = new Collector(source);
+    Collector out = new Collector(source, options.outlets());
     try {
       InputStream in = new BufferedInputStream(stream, 1 << 16);
       in.mark(HEAD);
@@ -321,16 +321,18 @@ public final class Ingester {
   /** Gathers one input's articles and problems; caps the problems one input can produce. */
   private static final class Collector {
     private final String source;
+    private final Outlets outlets;
     private final List<Article> articles = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private int dropped;
 
-    Collector(String source) {
+    Collector(String source, Outlets outlets) {
       this.source = source;
+      this.outlets = outlets;
     }
 
     void article(Article a) {
-      articles.add(a);
+      articles.add(outlets.apply(a));
     }
 
     void problem(Problem p) {

@@ -1,8 +1,16 @@
 package org.triangulate.model;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One news article after ingest.
@@ -49,5 +57,58 @@ public record Article(
 
   public Article withMetadata(ArticleMetadata newMetadata) {
     return new Article(id, source, location, format, newMetadata, text, removed, repairs);
+  }
+
+  /** An id that ends in a hash ("000_5f845e8b32303230", "report-0a1b2c3d~2"): the readable part. */
+  private static final Pattern HASHED = Pattern.compile("(.+?)[_-][0-9a-fA-F]{8,}(~\\d+)?");
+
+  /**
+   * A short name for readers: the outlet, else the web domain of the URL ("aljazeera.com"), else
+   * the id without a trailing hash ("000" for "000_5f845e8b32303230", "000~2" for a renamed one),
+   * else the id. It depends on the article alone; two articles may share one.
+   */
+  public String label() {
+    if (metadata.outlet().isPresent()) {
+      return metadata.outlet().get();
+    }
+    Optional<String> host = metadata.url().flatMap(Article::host);
+    if (host.isPresent()) {
+      return host.get();
+    }
+    Matcher m = HASHED.matcher(id);
+    if (m.matches()) {
+      return m.group(1) + (m.group(2) == null ? "" : m.group(2));
+    }
+    return id;
+  }
+
+  /**
+   * The {@link #label}s of a story's articles, by id: a label two or more of them share is followed
+   * by the id ("Reuters (r-17)"), so each names one article.
+   */
+  public static Map<String, String> labels(List<Article> articles) {
+    Map<String, Integer> uses = new HashMap<>();
+    for (Article a : articles) {
+      uses.merge(a.label(), 1, Integer::sum);
+    }
+    Map<String, String> out = new TreeMap<>();
+    for (Article a : articles) {
+      String l = a.label();
+      out.put(a.id(), uses.get(l) > 1 && !l.equals(a.id()) ? l + " (" + a.id() + ")" : l);
+    }
+    return out;
+  }
+
+  private static Optional<String> host(String url) {
+    try {
+      String h = new URI(url.strip()).getHost();
+      if (h == null || h.isBlank()) {
+        return Optional.empty();
+      }
+      h = h.toLowerCase(Locale.ROOT);
+      return Optional.of(h.startsWith("www.") && h.length() > 4 ? h.substring(4) : h);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
   }
 }

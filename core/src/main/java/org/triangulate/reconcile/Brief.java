@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import org.triangulate.model.Article;
 import org.triangulate.model.BriefSentence;
@@ -51,10 +54,54 @@ final class Brief {
     for (Ranked r : chosen) {
       out.add(new BriefSentence(r.claim.text(), r.claim.status(), List.of(r.claim.id())));
     }
-    for (Ranked r : contested.subList(0, Math.min(CONTESTED, contested.size()))) {
+    List<Ranked> shown = contested.subList(0, Math.min(CONTESTED, contested.size()));
+    undated(ev, shown.stream().map(Ranked::claim).toList()).ifPresent(out::add);
+    for (Ranked r : shown) {
       out.add(new BriefSentence(r.claim.contradiction().get().explanation(), "contested", List.of(r.claim.id())));
     }
     return out;
+  }
+
+  /**
+   * Said once for the story rather than in every explanation: which reports of the contested
+   * claims that time does not explain have no publication date, so that the dates cannot tell.
+   */
+  private static Optional<BriefSentence> undated(StoryEvidence ev, List<Claim> contested) {
+    Set<String> undated = new TreeSet<>();
+    List<String> claims = new ArrayList<>();
+    for (Claim c : contested) {
+      Claim.Contradiction x = c.contradiction().get();
+      if (x.explainedByTime()) {
+        continue;
+      }
+      boolean any = false;
+      for (Claim.Value v : x.values()) {
+        for (String a : v.articles()) {
+          if (ev.article(a).metadata().published().isEmpty()) {
+            undated.add(a);
+            any = true;
+          }
+        }
+      }
+      if (any) {
+        claims.add(c.id());
+      }
+    }
+    if (undated.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> labels = Article.labels(ev.articles());
+    List<String> names = undated.stream().map(labels::get).toList();
+    String who =
+        names.size() == 1
+            ? names.get(0) + " has"
+            : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1) + " have";
+    return Optional.of(
+        new BriefSentence(
+            who + " no publication date, so the dates cannot tell whether time explains "
+                + (claims.size() == 1 ? "the disagreement that follows." : "the disagreements that follow."),
+            "contested",
+            claims));
   }
 
   private static long articles(Claim c) {

@@ -407,7 +407,8 @@ final class Claims {
       values.add(new Claim.Value(e.getKey(), List.copyOf(articles), spans));
     }
     values.sort(Comparator.comparing((Claim.Value v) -> v.articles().get(0)).thenComparing(Claim.Value::value));
-    Timing timing = Timing.of(ev, c, values);
+    Map<String, String> labels = Article.labels(ev.articles());
+    Timing timing = Timing.of(ev, c, values, labels);
     List<String> texts = c.values.keySet().stream().map(Unit::text).toList();
     String subject = readable(ev, subject(c.key), texts);
     // "direction" alone, not "direction: direction": the subject says nothing more.
@@ -421,10 +422,18 @@ final class Claims {
         why.append(v.value()).append(": ");
       }
       why.append('"').append(v.spans().get(0).span().of(ev.article(v.spans().get(0).article()).text()))
-          .append("\" (").append(String.join(", ", v.articles())).append(')');
+          .append("\" (").append(names(v.articles(), labels)).append(')');
     }
-    why.append(". ").append(timing.sentence);
+    why.append('.');
+    if (!timing.sentence.isEmpty()) {
+      why.append(' ').append(timing.sentence);
+    }
     return new Claim.Contradiction(slot, values, why.toString(), timing.explains);
+  }
+
+  /** Articles by their labels, as a reader knows them ({@link Article#labels}). */
+  static String names(List<String> articles, Map<String, String> labels) {
+    return String.join(", ", articles.stream().map(a -> labels.getOrDefault(a, a)).toList());
   }
 
   private static String subject(String key) {
@@ -498,7 +507,12 @@ final class Claims {
   /** Whether the dates of the reports could explain a disagreement. */
   private record Timing(boolean explains, String sentence) {
 
-    static Timing of(StoryEvidence ev, Conflict c, List<Claim.Value> values) {
+    /**
+     * The timing of a disagreement. Where reports have no date, it says nothing: the brief says
+     * once for the story which reports have none ({@link Brief}).
+     */
+    static Timing of(
+        StoryEvidence ev, Conflict c, List<Claim.Value> values, Map<String, String> labels) {
       Map<String, Optional<String>> dates = new TreeMap<>();
       for (Claim.Value v : values) {
         for (String a : v.articles()) {
@@ -509,7 +523,7 @@ final class Claims {
       for (Map.Entry<Unit, SlotValue> e : c.values.entrySet()) {
         java.util.regex.Matcher m = EARLIER.matcher(e.getKey().text());
         if (m.find()) {
-          return new Timing(true, "It may be explained by time: " + e.getKey().article() + " says \""
+          return new Timing(true, "It may be explained by time: " + labels.getOrDefault(e.getKey().article(), e.getKey().article()) + " says \""
               + e.getValue().value() + "\" came first (\"" + m.group() + "\"), an earlier state against a later one.");
         }
       }
@@ -520,12 +534,11 @@ final class Claims {
       List<String> undated = dates.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
       if (relativeUndated) {
         return new Timing(true, "Relative times (\"last week\", \"earlier this week\") in "
-            + String.join(", ", undated.isEmpty() ? List.of("some reports") : undated)
+            + (undated.isEmpty() ? "some reports" : names(undated, labels))
             + " were read against the story's date because the reports carry none; a report from another day would shift them.");
       }
       if (!undated.isEmpty()) {
-        return new Timing(false, "Time cannot explain it from the dates: " + String.join(", ", undated)
-            + (undated.size() == 1 ? " has" : " have") + " no publication date.");
+        return new Timing(false, "");
       }
       List<String[]> ranges = new ArrayList<>();
       for (Claim.Value v : values) {

@@ -345,7 +345,7 @@ public final class QuoteGroups {
   private static QuoteGroup describe(String id, List<QuoteText> group, StoryEvidence evidence) {
     Optional<String> speaker = speaker(group);
     List<QuoteGroup.Flag> flags = new ArrayList<>();
-    wordingFlag(group).ifPresent(flags::add);
+    wordingFlag(group, Article.labels(evidence.articles())).ifPresent(flags::add);
     Map<String, List<String>> others = new TreeMap<>();
     List<String> unattributed = new ArrayList<>();
     for (QuoteText q : group) {
@@ -412,7 +412,8 @@ public final class QuoteGroups {
    * rendering that differs from another against the most common rendering (the first article's on a
    * tie); the flag's quotes are those of the renderings that differ materially from another.
    */
-  private static Optional<QuoteGroup.Flag> wordingFlag(List<QuoteText> group) {
+  private static Optional<QuoteGroup.Flag> wordingFlag(
+      List<QuoteText> group, Map<String, String> labels) {
     Map<String, List<QuoteText>> byArticle = new LinkedHashMap<>();
     for (QuoteText q : group) {
       byArticle.computeIfAbsent(q.article(), k -> new ArrayList<>()).add(q);
@@ -462,7 +463,7 @@ public final class QuoteGroups {
         continue;
       }
       String d = QuoteWording.differences(reference, e.getKey());
-      parts.add(ids(first) + (d.isEmpty() ? " keeps only part of it" : " has " + d));
+      parts.add(names(first, labels) + (d.isEmpty() ? " keeps only part of it" : " has " + d));
     }
     List<String> ids = new ArrayList<>();
     for (QuoteText q : group) {
@@ -471,11 +472,26 @@ public final class QuoteGroups {
       }
     }
     String detail =
-        "Against " + ids(renderings.get(reference).get(0)) + ": " + String.join("; ", parts) + ".";
+        "Against " + names(renderings.get(reference).get(0), labels) + ": " + String.join("; ", parts) + ".";
     return Optional.of(new QuoteGroup.Flag("wording", detail, ids));
   }
 
-  private static String ids(List<QuoteText> qs) {
-    return String.join(" + ", qs.stream().map(QuoteText::id).distinct().toList());
+  /**
+   * Quotes as a reader knows them: the article's label and the quote's number in it ("002 (quote
+   * 1)"), several joined by "+".
+   */
+  private static String names(List<QuoteText> qs, Map<String, String> labels) {
+    List<String> out = new ArrayList<>();
+    for (QuoteText q : qs) {
+      String id = q.id();
+      int hash = id.lastIndexOf("#q");
+      String name =
+          labels.getOrDefault(q.article(), q.article())
+              + (hash >= 0 ? " (quote " + id.substring(hash + 2) + ")" : "");
+      if (!out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return String.join(" + ", out);
   }
 }

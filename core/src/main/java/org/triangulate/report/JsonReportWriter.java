@@ -112,6 +112,7 @@ public final class JsonReportWriter {
     optional(g, "title", m.title());
     optional(g, "byline", m.byline());
     optional(g, "outlet", m.outlet());
+    g.writeStringField("label", a.label());
     optional(g, "published", m.published());
     optional(g, "modified", m.modified());
     optional(g, "language", m.language());

@@ -100,6 +100,8 @@ public final class Tracer {
     for (Link l : links) {
       byPair.computeIfAbsent(l.a().article() + "\u0000" + l.b().article(), k -> new ArrayList<>()).add(l);
     }
+    // Evidence names articles as a reader knows them.
+    Map<String, String> labels = Article.labels(new ArrayList<>(articles.values()));
     List<Derivation> derivations = new ArrayList<>();
     Set<String> translated = new java.util.HashSet<>();
     for (int x = 0; x < ids.size(); x++) {
@@ -108,7 +110,7 @@ public final class Tracer {
         if (pair.isEmpty() && ids.size() > 50) {
           continue;
         }
-        Derivation d = derive(articles.get(ids.get(x)), articles.get(ids.get(y)), pair, credits);
+        Derivation d = derive(articles.get(ids.get(x)), articles.get(ids.get(y)), pair, credits, labels);
         derivations.add(d);
         if (d.kind().equals("translation")) {
           translated.add(ids.get(x) + "\u0000" + ids.get(y));
@@ -197,7 +199,12 @@ public final class Tracer {
     return r;
   }
 
-  static Derivation derive(Article a, Article b, List<Link> links, Map<String, List<Credit>> credits) {
+  static Derivation derive(
+      Article a,
+      Article b,
+      List<Link> links,
+      Map<String, List<Credit>> credits,
+      Map<String, String> labels) {
     double covA = coverage(a, links.stream().map(l -> l.a().span()).toList());
     double covB = coverage(b, links.stream().map(l -> l.b().span()).toList());
     int copyLike = 0;
@@ -220,7 +227,7 @@ public final class Tracer {
         new Evidence(
             "links",
             String.format(Locale.ROOT, "%d shared sentences or passages: %d verbatim or edited, %d paraphrased;"
-                + " they cover %.0f%% of %s and %.0f%% of %s", n, copyLike, paraphrase, 100 * covA, a.id(), 100 * covB, b.id()),
+                + " they cover %.0f%% of %s and %.0f%% of %s", n, copyLike, paraphrase, 100 * covA, labels.get(a.id()), 100 * covB, labels.get(b.id())),
             Optional.empty(), Optional.empty()));
     String kind;
     String from = a.id();
@@ -272,7 +279,8 @@ public final class Tracer {
             new Evidence(
                 "containment",
                 String.format(Locale.ROOT, "%s is %.0f%% made of %s's passages, which cover only %.0f%% of %s",
-                    to, 100 * Math.max(covA, covB), from, 100 * Math.min(covA, covB), from),
+                    labels.get(to), 100 * Math.max(covA, covB), labels.get(from), 100 * Math.min(covA, covB),
+                    labels.get(from)),
                 Optional.empty(), Optional.empty()));
       }
       case "translation" -> {
@@ -296,7 +304,7 @@ public final class Tracer {
         from = aFirst ? a.id() : b.id();
         to = aFirst ? b.id() : a.id();
         known = true;
-        evidence.add(new Evidence("date", from + " was published " + (aFirst ? da.get() : db.get()) + ", before " + to,
+        evidence.add(new Evidence("date", labels.get(from) + " was published " + (aFirst ? da.get() : db.get()) + ", before " + labels.get(to),
             Optional.empty(), Optional.empty()));
       }
     }
@@ -312,7 +320,7 @@ public final class Tracer {
       for (String s : shared) {
         for (String id : List.of(a.id(), b.id())) {
           credits.get(id).stream().filter(c -> c.credited().equals(s)).findFirst().ifPresent(c ->
-              evidence.add(new Evidence("credit", id + " credits " + c.name(), Optional.of(id), c.span())));
+              evidence.add(new Evidence("credit", labels.get(id) + " credits " + c.name(), Optional.of(id), c.span())));
         }
       }
     }

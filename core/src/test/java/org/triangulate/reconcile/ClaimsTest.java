@@ -149,4 +149,77 @@ class ClaimsTest {
       assertThat(reconcile(shuffled)).isEqualTo(first);
     }
   }
+
+  private static Doc dressed(Doc d, String outlet, String url, String published) {
+    ArticleMetadata m =
+        new ArticleMetadata(
+            Optional.empty(), Optional.empty(), Optional.ofNullable(outlet), Optional.ofNullable(published),
+            Optional.empty(), Optional.empty(), Optional.ofNullable(url), Optional.empty());
+    return new Doc(d.article().withMetadata(m), d.annotations());
+  }
+
+  /** A reader knows articles by outlet or domain: explanations name them so, never by id. */
+  @Test
+  void explanationsNameArticlesByOutletOrDomainAndTheBriefSaysOnceWhichHaveNoDate() {
+    List<Doc> docs = docs();
+    List<Doc> named =
+        List.of(
+            dressed(docs.get(0), "The Guardian", null, null),
+            dressed(docs.get(1), null, "https://www.aljazeera.com/news/2024/12/5/hama", null),
+            docs.get(2));
+    Reconciliation r = reconcile(named);
+    Claim rank =
+        r.claims().stream().filter(c -> c.contradiction().isPresent()).findFirst().orElseThrow();
+    String why = rank.contradiction().get().explanation();
+    assertThat(why)
+        .isEqualTo(
+            "The sources disagree on a rank: \"second-largest city\" (The Guardian) against \"largest"
+                + " city\" (aljazeera.com).");
+    assertThat(rank.contradiction().get().explainedByTime()).isFalse();
+    // The brief: one sentence for the undated reports, then the explanation alone.
+    List<String> brief = r.brief().stream().map(b -> b.text()).toList();
+    int undated = brief.indexOf(
+        "The Guardian and aljazeera.com have no publication date, so the dates cannot tell whether time"
+            + " explains the disagreement that follows.");
+    assertThat(undated).isNotNegative();
+    assertThat(brief.get(undated + 1)).isEqualTo(why);
+    assertThat(r.brief().get(undated).claims()).containsExactly(rank.id());
+    assertThat(String.join(" ", brief)).doesNotContain("Time cannot");
+  }
+
+  @Test
+  void aDatedReportIsNotListedAmongTheUndatedAndTwoOfOneOutletAreToldApartById() {
+    List<Doc> docs = docs();
+    List<Doc> named =
+        List.of(
+            dressed(docs.get(0), "Reuters", null, null),
+            dressed(docs.get(1), "Reuters", null, "2024-12-05"),
+            docs.get(2));
+    Reconciliation r = reconcile(named);
+    Claim rank =
+        r.claims().stream().filter(c -> c.contradiction().isPresent()).findFirst().orElseThrow();
+    assertThat(rank.contradiction().get().explanation())
+        .contains("(Reuters (a))")
+        .contains("(Reuters (b))");
+    assertThat(r.brief())
+        .anySatisfy(
+            b ->
+                assertThat(b.text())
+                    .isEqualTo(
+                        "Reuters (a) has no publication date, so the dates cannot tell whether time"
+                            + " explains the disagreement that follows."));
+  }
+
+  @Test
+  void whenEveryReportIsDatedTheBriefHasNoUndatedSentence() {
+    List<Doc> docs = docs();
+    List<Doc> dated =
+        List.of(
+            dressed(docs.get(0), null, null, "2024-12-05"),
+            dressed(docs.get(1), null, null, "2024-12-05"),
+            dressed(docs.get(2), null, null, "2024-12-05"));
+    Reconciliation r = reconcile(dated);
+    assertThat(r.brief()).noneSatisfy(b -> assertThat(b.text()).contains("no publication date"));
+    assertThat(r.brief()).anySatisfy(b -> assertThat(b.text()).startsWith("The sources disagree on a rank"));
+  }
 }

@@ -76,8 +76,9 @@ class QuoteGroupsTest {
     assertThat(jolani.variants()).isEqualTo(3); // 002 and 003 differ only by a full stop
     assertThat(jolani.flags()).extracting(QuoteGroup.Flag::kind).containsExactly("wording");
     assertThat(jolani.flags().get(0).detail())
-        .startsWith("Against 002#q1: ")
-        .contains("000#q1 has \"this victory will be vengeanceless\"");
+        .startsWith("Against 002 (quote 1): ")
+        .contains("000 (quote 1) has \"this victory will be vengeanceless\"")
+        .doesNotContain("#q");
   }
 
   @Test

@@ -7,7 +7,6 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.Optional;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.triangulate.group.GroupOptions;
 import org.triangulate.group.GroupSteps;
@@ -28,13 +27,13 @@ import scala.Tuple3;
  *   <li>blocking: each feature's posting list (a shuffle by feature id) is scanned for the partial
  *       scores of its articles; a shuffle by query gathers them, picks the candidates, and a join
  *       with the candidates' vectors gives each article its neighbours;
- *   <li>clustering inside blocks: the connected blocks of the neighbour pairs, then each block
- *       clustered in one task, with its articles, vectors and neighbours.
+ *   <li>clustering inside blocks: the connected blocks of the neighbour pairs (large-star and
+ *       small-star steps), then each block clustered in one task, with its articles, vectors and
+ *       neighbours.
  * </ol>
  *
- * <p>What reaches the driver: the neighbour pairs (two ints each, at most {@link
- * GroupOptions#candidates} per article) to find the blocks, and the stories (article ids and
- * keys). No article text, vector or feature does.
+ * <p>What reaches the driver: the stories (article ids and keys), and counts. No article text,
+ * vector, feature or neighbour pair does: the blocks are found by {@link #components}.
  */
 final class SparkGrouping {
 
@@ -212,29 +211,26 @@ final class SparkGrouping {
                 });
     neighbours = neighbours.persist(StorageLevel.MEMORY_AND_DISK());
 
-    // 5. Blocks: the connected components of the neighbour pairs (on the driver, as int pairs).
-    List<long[]> pairs =
-        neighbours
-            .filter(t -> t._2().articles().length > 0)
-            .map(
-                t -> {
-                  long[] p = new long[t._2().articles().length];
-                  for (int i = 0; i < p.length; i++) {
-                    p[i] = ((long) t._1() << 32) | t._2().articles()[i];
-                  }
-                  return p;
-                })
-            .collect();
-    int[] block = blocks(Math.toIntExact(docs), pairs);
-    Broadcast<int[]> blockB = sc.broadcast(block);
-
+    // 5. Blocks: the connected components of the neighbour pairs, by alternating large-star and
+    // small-star steps (Kiveris et al., "Connected Components in MapReduce and Beyond", 2014).
+    JavaPairRDD<Integer, Integer> pairs =
+        neighbours.flatMapToPair(
+            t -> {
+              List<Tuple2<Integer, Integer>> out = new ArrayList<>();
+              for (int a : t._2().articles()) {
+                out.add(new Tuple2<>(t._1(), a));
+              }
+              return out.iterator();
+            });
+    JavaPairRDD<Integer, Integer> block = components(pairs, partitions);
     // 6. Clustering inside blocks; a block of one article is a story of one.
     JavaRDD<StoryRow> stories =
         articles
             .join(ordinals)
             .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()))
             .join(vectors.join(neighbours))
-            .mapToPair(t -> new Tuple2<>(blockB.value()[t._1()], new Tuple2<>(t._1(), t._2())))
+            .leftOuterJoin(block)
+            .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), new Tuple2<>(t._1(), t._2()._1())))
             .groupByKey(partitions)
             .flatMap(t -> cluster(t._2()).iterator());
     List<Story> out = new ArrayList<>();
@@ -247,7 +243,7 @@ final class SparkGrouping {
     byOrdinal.unpersist();
     vectors.unpersist();
     neighbours.unpersist();
-    blockB.destroy();
+    block.unpersist();
     return out;
   }
 
@@ -293,33 +289,91 @@ final class SparkGrouping {
         .toList();
   }
 
-  /** Each article's block: the least ordinal of its connected component of neighbour pairs. */
-  static int[] blocks(int n, List<long[]> pairs) {
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
-    for (long[] ps : pairs) {
-      for (long p : ps) {
-        int a = root(parent, (int) (p >>> 32));
-        int b = root(parent, (int) p);
-        if (a != b) {
-          parent[Math.max(a, b)] = Math.min(a, b);
-        }
+  /**
+   * Each node of {@code edges} (pairs of ints, in any direction) with the least node of its
+   * connected component; nodes in no edge are not listed (each is a component of its own). The
+   * large-star and small-star steps alternate until a large-star step changes nothing, which takes
+   * O(log² n) rounds; no node list reaches the driver.
+   */
+  static JavaPairRDD<Integer, Integer> components(JavaPairRDD<Integer, Integer> edges, int partitions) {
+    JavaPairRDD<Integer, Integer> e =
+        edges.filter(t -> !t._1().equals(t._2())).distinct(partitions).persist(StorageLevel.MEMORY_AND_DISK());
+    for (int round = 0; ; round++) {
+      JavaPairRDD<Integer, Integer> large = largeStar(e, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<Integer, Integer> small = smallStar(large, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+      boolean changed = large.subtract(e).count() > 0 || e.subtract(large).count() > 0;
+      e.unpersist();
+      large.unpersist();
+      e = small;
+      if (!changed) {
+        break;
+      }
+      if (round > 200) {
+        throw new IllegalStateException("connected components did not converge in 200 rounds");
       }
     }
-    for (int i = 0; i < n; i++) {
-      parent[i] = root(parent, i);
-    }
-    return parent;
+    // A star: every edge joins a node to its component's least node.
+    JavaPairRDD<Integer, Integer> stars = e;
+    JavaPairRDD<Integer, Integer> out =
+        stars
+            .flatMapToPair(
+                t -> {
+                  int a = t._1();
+                  int b = t._2();
+                  int m = Math.min(a, b);
+                  return List.of(new Tuple2<>(a, m), new Tuple2<>(b, m)).iterator();
+                })
+            .reduceByKey(Math::min, partitions)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    out.count();
+    stars.unpersist();
+    return out;
   }
 
-  private static int root(int[] parent, int x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
+  /** The least of {@code u} and {@code vs}. */
+  private static int least(int u, Iterable<Integer> vs) {
+    int m = u;
+    for (int v : vs) {
+      m = Math.min(m, v);
     }
-    return x;
+    return m;
+  }
+
+  /** Each node links its larger neighbours to the least of itself and its neighbours. */
+  private static JavaPairRDD<Integer, Integer> largeStar(JavaPairRDD<Integer, Integer> e, int partitions) {
+    return star(e.flatMapToPair(t -> List.of(t, new Tuple2<>(t._2(), t._1())).iterator()), true, partitions);
+  }
+
+  /** Each node links itself and its smaller neighbours to the least of them. */
+  private static JavaPairRDD<Integer, Integer> smallStar(JavaPairRDD<Integer, Integer> e, int partitions) {
+    return star(e.mapToPair(t -> t._2() <= t._1() ? t : new Tuple2<>(t._2(), t._1())), false, partitions);
+  }
+
+  /**
+   * One star step over each node's {@code neighbourhood} (node, neighbour pairs): with {@code
+   * large}, the neighbours above the node go to the least of the node and its neighbours; without,
+   * the node and all its neighbours go to the least of them.
+   */
+  private static JavaPairRDD<Integer, Integer> star(
+      JavaPairRDD<Integer, Integer> neighbourhood, boolean large, int partitions) {
+    return neighbourhood
+        .groupByKey(partitions)
+        .flatMapToPair(
+            t -> {
+              int u = t._1();
+              int m = least(u, t._2());
+              List<Tuple2<Integer, Integer>> out = new ArrayList<>();
+              for (int v : t._2()) {
+                if (large ? v > u : v != m) {
+                  out.add(new Tuple2<>(v, m));
+                }
+              }
+              if (!large && u != m) {
+                out.add(new Tuple2<>(u, m));
+              }
+              return out.iterator();
+            })
+        .distinct(partitions);
   }
 
   /** Digits of the day part of an order key. */

@@ -12,7 +12,7 @@
   var CELL_MAX = 10; // links shown in one cell or card row before '+N more'
   // The page served by 'triangulate serve' carries this marker; report.html does not and makes no request.
   var APP = !!document.querySelector('meta[name="triangulate-app"]');
-  var D, ARTICLES, ENTITIES, STORIES, QUOTES, STORY_OF, CONTESTED;
+  var D, ARTICLES, ENTITIES, STORIES, QUOTES, STORY_OF, CONTESTED, NAMES;
   function load(data) {
     D = data;
     ARTICLES = {}; ENTITIES = {}; STORIES = {}; QUOTES = {}; STORY_OF = {}; CONTESTED = {};
@@ -25,6 +25,21 @@
       STORIES[s.id] = s;
       s.articles.forEach(function (id) { STORY_OF[id] = s.id; });
     });
+    // Each article by its label; a label two articles of a story share is followed by the id (as
+    // the explanations name them).
+    NAMES = {};
+    D.stories.forEach(function (s) {
+      var uses = {};
+      s.articles.forEach(function (id) { var l = label(id); uses[l] = (uses[l] || 0) + 1; });
+      s.articles.forEach(function (id) {
+        var l = label(id);
+        NAMES[id] = uses[l] > 1 && l !== id ? l + ' (' + id + ')' : l;
+      });
+    });
+  }
+  function label(id) {
+    var a = ARTICLES[id];
+    return a ? a.label || a.outlet || id : id;
   }
   load(JSON.parse(document.getElementById('data').textContent));
   var STATUS_ORDER = { 'contested': 0, 'single-source': 1, 'corroborated': 2 };
@@ -52,6 +67,7 @@
   function link(params, text, cls) {
     var a = el('a', cls, text);
     a.href = route(params);
+    if (params.article && !params.story) { a.title = params.article; } // the id, on hover
     return a;
   }
   function spanLink(article, span, text) {
@@ -62,9 +78,7 @@
     return a ? a.text.slice(span[0], span[1]) : '';
   }
   function outlet(id) {
-    var a = ARTICLES[id];
-    if (!a) { return id; }
-    return a.outlet || a.title || id;
+    return NAMES[id] || label(id);
   }
   function entityName(id) {
     if (!id) { return ''; }
@@ -775,7 +789,7 @@
   function sectionSources(s) {
     app.appendChild(h('h2', 'Sources'));
     var r = roles(s);
-    var t = table(['Article', 'Outlet', 'Date', { text: 'Words', num: true }, 'Role'], 'sources');
+    var t = table(['Source', 'Date', 'Headline', { text: 'Words', num: true }, 'Role'], 'sources');
     var box = el('div', 'scroll');
     box.appendChild(t.table);
     app.appendChild(box);
@@ -784,13 +798,22 @@
     pager(t.body, nav, s.articles, PAGE, function (id) {
       var a = ARTICLES[id];
       var tr = el('tr');
-      tr.appendChild(td(link({ article: id }, (a && a.title) || id)));
-      tr.appendChild(td(a ? a.outlet || '' : ''));
-      tr.appendChild(td(a ? a.published || '' : ''));
+      tr.appendChild(td(link({ article: id }, outlet(id))));
+      tr.appendChild(a && a.published ? td(a.published.slice(0, 10)) : td('no date', 'muted'));
+      tr.appendChild(td(a ? a.title || '' : ''));
       tr.appendChild(td(a ? words(a.text) : '', 'num'));
       tr.appendChild(td(r[id]));
       return tr;
     });
+    var unknown = s.articles.filter(function (id) { return ARTICLES[id] && !ARTICLES[id].outlet; });
+    if (unknown.length) {
+      app.appendChild(el('p', 'muted hint',
+        (unknown.length === s.articles.length ? 'No article here names its outlet' : unknown.length + ' of ' + s.articles.length + ' articles name no outlet')
+        + ', so they go by ' + (unknown.some(function (id) { return ARTICLES[id].url; }) ? 'web domain or ' : '') + 'file name. '
+        + 'To give outlets: an "outlet" (or "source", "source_domain") field in JSONL records, an og:site_name or JSON-LD publisher in HTML, '
+        + 'or --outlet PATTERN=NAME when analysing, where PATTERN is a file-name glob or a web domain '
+        + '(triangulate analyze news --outlet \'reuters.com=Reuters\' --outlet \'wire-*=AP\').'));
+    }
   }
   function sectionGraph(s) {
     var ds = s.derivations.filter(function (d) { return d.kind !== 'independent'; });
@@ -930,6 +953,19 @@
     app.appendChild(h('h2', 'Claims'));
     app.appendChild(el('p', 'muted', 'Each row is a claim, each column a source. A cell gives the words that assert the claim, or for a contested claim the value the source gives: green agrees with the first source, red gives a competing value; a dash means the source is silent.'
       + (s.articles.length > COLS ? ' The sources come ' + COLS + ' columns at a time.' : '')));
+    // Said once for the story, not in every explanation: the contested claims' reports with no date.
+    var undated = {};
+    s.claims.forEach(function (c) {
+      if (!c.contradiction || c.contradiction.explainedByTime) { return; }
+      c.contradiction.values.forEach(function (v) {
+        v.articles.forEach(function (id) { if (ARTICLES[id] && !ARTICLES[id].published) { undated[id] = true; } });
+      });
+    });
+    var undatedIds = s.articles.filter(function (id) { return undated[id]; });
+    if (undatedIds.length) {
+      app.appendChild(el('p', 'muted undated', 'No publication date: ' + undatedIds.map(outlet).join(', ')
+        + '. The dates cannot tell whether time explains the contested claims ' + (undatedIds.length === 1 ? 'it is' : 'they are') + ' part of.'));
+    }
     var claims = s.claims.map(function (c, i) { return { c: c, i: i }; });
     claims.sort(function (x, y) { return (STATUS_ORDER[x.c.status] - STATUS_ORDER[y.c.status]) || (x.i - y.i); });
     var colNav = el('div', 'pager col-pager');
@@ -1074,7 +1110,8 @@
       var sel = el('select');
       sel.name = name;
       s.articles.forEach(function (id) {
-        var o = el('option', null, outlet(id) + ' (' + id + ')');
+        var o = el('option', null, outlet(id));
+        o.title = id;
         o.value = id;
         o.selected = id === value;
         sel.appendChild(o);

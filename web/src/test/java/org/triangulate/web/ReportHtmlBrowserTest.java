@@ -125,6 +125,24 @@ class ReportHtmlBrowserTest {
     assertThat(count("table.matrix tbody tr:first-child td.cell-contradicts a")).isPositive();
     assertNoErrors("the story page");
 
+    // Articles go by their labels (no outlet here: the readable part of the file name), the id on
+    // hover; the page says how outlets could be given, and once which reports have no date.
+    List<String> names = new ArrayList<>();
+    browser
+        .eval("[...document.querySelectorAll('table.sources tbody tr td:first-child a')].map(a => a.textContent + '|' + a.title)")
+        .forEach(t -> names.add(t.asText()));
+    List<String> expected = new ArrayList<>();
+    for (JsonNode id : story.get("articles")) {
+      expected.add(id.asText().substring(0, 3) + "|" + id.asText());
+    }
+    assertThat(names).containsExactlyElementsOf(expected);
+    assertThat(text("p.hint")).contains("No article here names its outlet").contains("--outlet PATTERN=NAME");
+    assertThat(text("p.undated")).startsWith("No publication date: 000, 001, 003, 004.");
+    String visible = browser.eval("document.querySelector('#app').innerText").asText();
+    for (JsonNode id : story.get("articles")) {
+      assertThat(visible).as("the story page shows no article id").doesNotContain(id.asText());
+    }
+
     if (Boolean.getBoolean("screenshot.update")) {
       // The sources, the derivation graph and the head of the claims matrix.
       browser.eval("[...document.querySelectorAll('#app h2')]"
