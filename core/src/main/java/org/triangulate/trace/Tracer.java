@@ -100,8 +100,9 @@ public final class Tracer {
     for (Link l : links) {
       byPair.computeIfAbsent(l.a().article() + "\u0000" + l.b().article(), k -> new ArrayList<>()).add(l);
     }
-    // Evidence names articles as a reader knows them.
-    Map<String, String> labels = Article.labels(new ArrayList<>(articles.values()));
+    // Evidence names articles as a reader knows them, told apart within the story (the map may
+    // hold other stories' articles too).
+    Map<String, String> labels = Article.labels(ids.stream().map(articles::get).toList());
     List<Derivation> derivations = new ArrayList<>();
     Set<String> translated = new java.util.HashSet<>();
     for (int x = 0; x < ids.size(); x++) {

@@ -30,6 +30,7 @@ class TracerTest {
 
   private static Map<String, Article> hama;
   private static Provenance provenance;
+  private static List<Link> aligned;
 
   @BeforeAll
   static void trace() {
@@ -42,6 +43,7 @@ class TracerTest {
     }
     Story story = new Story("s-hama", "Hama", new ArrayList<>(hama.keySet()), Optional.empty(), Optional.empty(), List.of());
     List<Link> links = new StoryAligner(SentenceJudge.lexical(), null).align(story, hama, (x, y) -> true);
+    aligned = links;
     provenance = Tracer.trace(story, hama, links, Credits.names(Map.of()));
   }
 
@@ -136,5 +138,27 @@ class TracerTest {
 
   private static Derivation derivation(String kind, double coverageFrom, double coverageTo) {
     return new Derivation("long", "short", kind, "unknown", coverageFrom, coverageTo, 0.5, List.of());
+  }
+
+  /**
+   * Evidence names articles by their labels ("000"), told apart within the story only: an article
+   * of another story in the map given, with the same label, changes nothing (a story's results
+   * depend on its story alone).
+   */
+  @Test
+  void evidenceNamesArticlesByLabelWhateverElseTheMapHolds() {
+    Map<String, Article> more = new TreeMap<>(hama);
+    Article other = hama.get(hama.keySet().iterator().next());
+    more.put("000_0123456789abcdef", other.withId("000_0123456789abcdef"));
+    Story story =
+        new Story("s-hama", "Hama", new ArrayList<>(hama.keySet()), Optional.empty(), Optional.empty(), List.of());
+    Provenance again = Tracer.trace(story, more, aligned, Credits.names(Map.of()));
+    assertThat(again.equals(provenance)).as("the same provenance with another story's article in the map").isTrue();
+    List<String> details =
+        provenance.derivations().stream().flatMap(d -> d.evidence().stream()).map(e -> e.detail()).toList();
+    assertThat(details).anyMatch(d -> d.contains("of 000 and"));
+    for (String id : hama.keySet()) {
+      assertThat(details).noneMatch(d -> d.contains(id));
+    }
   }
 }
