@@ -86,6 +86,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-annotate", description = "Skip the annotate stage (faster, fewer findings).")
   boolean noAnnotate;
 
+  @Option(
+      names = "--outlet",
+      paramLabel = "PATTERN=NAME",
+      description =
+          "The outlet of added articles that name none: PATTERN is a web domain or a glob over"
+              + " file names and ids, as for analyze. Repeatable.")
+  List<String> outlets = new java.util.ArrayList<>();
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile ServeApp app;
 
@@ -101,6 +109,7 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBytes < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be >= 1: " + maxBytes);
     }
+    org.triangulate.ingest.Outlets outletRules = RunOptions.outlets(spec, outlets);
     PrintWriter stdout = spec.commandLine().getOut();
     // The command owns the pipeline: it closes it once the app has stopped.
     // A server answers each POST within about a minute, whatever the article: a tighter budget.
@@ -108,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         new Pipeline.Options(
             workers, !noAnnotate, java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(2));
     try (CorpusStore corpus = store.open(out);
-        Pipeline pipeline = Components.pipeline(po, maxBytes, corpus.records())) {
+        Pipeline pipeline = Components.pipeline(po, maxBytes, corpus.records(), outletRules)) {
       ServeApp app =
           ServeApp.start(
               new StoredPipeline(corpus, pipeline), paths, out, spec.commandLine().getErr(), host, port);

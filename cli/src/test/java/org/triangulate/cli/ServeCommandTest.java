@@ -45,7 +45,7 @@ class ServeCommandTest {
     CompletableFuture<Integer> run =
         CompletableFuture.supplyAsync(
             () -> cl.execute("serve", "--port", "0", "--threads", "2", "--out",
-                tmp.resolve("dir").toString(), in.toString()));
+                tmp.resolve("dir").toString(), "--outlet", "000_*=Outlet A", in.toString()));
     ServeCommand command = cl.getSubcommands().get("serve").getCommand();
     String url = null;
     for (int i = 0; i < 1200 && url == null && !run.isDone(); i++) {
@@ -65,6 +65,11 @@ class ServeCommandTest {
     assertThat(tree.path("summary").path("articles").asInt()).isEqualTo(2);
     assertThat(tree.path("stories")).hasSize(1);
     assertThat(tree.path("entities").size()).isPositive(); // the annotate stage ran
+    for (JsonNode a : tree.path("articles")) {
+      boolean first = a.path("id").asText().startsWith("000_");
+      assertThat(a.path("outlet").isNull()).as(a.path("id").asText()).isEqualTo(!first);
+      assertThat(a.path("label").asText()).isEqualTo(first ? "Outlet A" : "004");
+    }
     command.stop();
     assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
   }
@@ -77,6 +82,9 @@ class ServeCommandTest {
     r = Cli.run("serve", "--port", "70000", "--out", tmp.resolve("dir").toString());
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.err()).contains("--port must be 0..65535: 70000");
+    r = Cli.run("serve", "--port", "0", "--outlet", "Reuters", "--out", tmp.resolve("dir").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--outlet").contains("PATTERN=NAME");
     assertThat(Files.exists(tmp.resolve("dir"))).isFalse();
   }
 }

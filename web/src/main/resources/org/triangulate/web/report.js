@@ -809,7 +809,7 @@
     if (unknown.length) {
       app.appendChild(el('p', 'muted hint',
         (unknown.length === s.articles.length ? 'No article here names its outlet' : unknown.length + ' of ' + s.articles.length + ' articles name no outlet')
-        + ', so they go by ' + (unknown.some(function (id) { return ARTICLES[id].url; }) ? 'web domain or ' : '') + 'file name. '
+        + ', so they go by ' + (unknown.some(function (id) { return ARTICLES[id].url; }) ? 'web domain, ' : '') + 'file name or record id. '
         + 'To give outlets: an "outlet" (or "source", "source_domain") field in JSONL records, an og:site_name or JSON-LD publisher in HTML, '
         + 'or --outlet PATTERN=NAME when analysing, where PATTERN is a file-name glob or a web domain '
         + '(triangulate analyze news --outlet \'reuters.com=Reuters\' --outlet \'wire-*=AP\').'));
