@@ -1,7 +1,5 @@
 package org.triangulate.ingest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +70,7 @@ public final class Outlets {
     if (rules.isEmpty() || a.metadata().outlet().isPresent()) {
       return a;
     }
-    Optional<String> host = a.metadata().url().flatMap(Outlets::host);
+    Optional<String> host = a.metadata().url().flatMap(Article::host);
     String file = fileName(a.source());
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
@@ -95,14 +93,6 @@ public final class Outlets {
     return source.substring(slash + 1);
   }
 
-  private static Optional<String> host(String url) {
-    try {
-      String h = new URI(url.strip()).getHost();
-      return h == null ? Optional.empty() : Optional.of(h.toLowerCase(Locale.ROOT));
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-  }
 
   private static Pattern glob(String pattern) {
     StringBuilder re = new StringBuilder();

@@ -73,7 +73,8 @@ public record Article(
     }
     Optional<String> host = metadata.url().flatMap(Article::host);
     if (host.isPresent()) {
-      return host.get();
+      String h = host.get();
+      return h.startsWith("www.") && h.length() > 4 ? h.substring(4) : h;
     }
     Matcher m = HASHED.matcher(id);
     if (m.matches()) {
@@ -99,16 +100,14 @@ public record Article(
     return out;
   }
 
-  private static Optional<String> host(String url) {
+  /** The lower-case host of a URL, if it is a URL with one. */
+  public static Optional<String> host(String url) {
     try {
       String h = new URI(url.strip()).getHost();
-      if (h == null || h.isBlank()) {
-        return Optional.empty();
-      }
-      h = h.toLowerCase(Locale.ROOT);
-      return Optional.of(h.startsWith("www.") && h.length() > 4 ? h.substring(4) : h);
+      return h == null || h.isBlank() ? Optional.empty() : Optional.of(h.toLowerCase(Locale.ROOT));
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
   }
+
 }
